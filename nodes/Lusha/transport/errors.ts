@@ -1,0 +1,101 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What to tell the user for each status Lusha answers with, beyond Lusha's own message. */
+const STATUS_HINTS: Record<number, string> = {
+	400: 'Lusha rejected the request as malformed. Check the fields named in the message.',
+	401: 'The API key is invalid or missing. Open the Lusha API credential and paste the key from the Lusha dashboard (Settings → API).',
+	402: 'Your Lusha account is out of credits or has a payment due. Add credits in the Lusha dashboard, or lower the limit.',
+	403: 'Your Lusha plan does not allow this request, or the account is not active. Remove plan-gated options, or ask Lusha support to enable the feature.',
+	404: 'Lusha found nothing at this address. Check the ID you passed, and the Base URL in the credential.',
+	409: 'Something with this name already exists in Lusha. Pick another name.',
+	410: 'The Lusha session has expired. Run the operation again without a session ID to start a new one.',
+	412: 'Lusha needs a full name with both a first and a last name. Map both name fields.',
+	429: 'Lusha kept rate-limiting these requests. Run fewer items at once, or add a Wait node before this one.',
+	451: 'Lusha cannot return this record because of GDPR. Turn on Continue On Fail to skip such items.',
+	499: 'Lusha timed out answering. Try again in a few minutes.',
+};
+const SERVER_ERROR_HINT = 'Lusha had a problem on its side and kept failing. Try again in a few minutes.';
+const QUOTA_HINT =
+	'Your Lusha daily quota or trial limit is used up, so retrying will not help. Wait for the quota to reset, or ask Lusha to raise it.';
+
+/** 429s that waiting a minute will not cure. */
+export function isQuotaExhausted(message: string): boolean {
+	return /daily|trial|quota/i.test(message);
+}
+
+/** Lusha's error bodies come as {statusCode, message, errors[]}, {error:{code,message}} or {message, code}. */
+export function lushaErrorMessage(body: unknown): string {
+	if (typeof body === 'string') return body.trim();
+	if (!body || typeof body !== 'object') return '';
+	const record = body as IDataObject;
+	const nested = record.error as IDataObject | string | undefined;
+	let message = record.message ?? (typeof nested === 'object' ? nested?.message : nested);
+	if (Array.isArray(message)) message = message.join('; ');
+	const details = Array.isArray(record.errors)
+		? record.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ')
+		: '';
+	return [typeof message === 'string' ? message : '', details].filter(Boolean).join(': ');
+}
+
+/** Removes every secret from a text, so keys never reach the UI, logs or error reports. */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+	let clean = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
+	}
+	return clean;
+}
+
+function redactDeep(value: unknown, secrets: Array<string | undefined>): JsonObject {
+	const text = JSON.stringify(value ?? {}) ?? '{}';
+	const parsed = JSON.parse(redact(text, secrets)) as unknown;
+	return (parsed && typeof parsed === 'object' ? parsed : { message: parsed }) as JsonObject;
+}
+
+export interface LushaErrorInput {
+	statusCode: number;
+	body: unknown;
+	itemIndex?: number;
+	/** Per-request hints, e.g. naming the plan-gated option that caused a 403. */
+	statusHints?: Partial<Record<number, string>>;
+	secrets: Array<string | undefined>;
+	attempts: number;
+}
+
+export function hintFor(statusCode: number, message: string): string {
+	if (statusCode === 429 && isQuotaExhausted(message)) return QUOTA_HINT;
+	return STATUS_HINTS[statusCode] ?? (statusCode >= 500 ? SERVER_ERROR_HINT : 'Check the request and try again.');
+}
+
+export function lushaApiError(node: INode, input: LushaErrorInput): NodeApiError {
+	const lushaMessage = redact(lushaErrorMessage(input.body), input.secrets);
+	const hint = input.statusHints?.[input.statusCode] ?? hintFor(input.statusCode, lushaMessage);
+	const retried = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
+	return new NodeApiError(node, redactDeep(input.body, input.secrets), {
+		message: `Lusha answered ${input.statusCode}${retried}: ${lushaMessage || 'no message'}`,
+		description: hint,
+		httpCode: String(input.statusCode),
+		itemIndex: input.itemIndex,
+	});
+}
+
+export function lushaNetworkError(
+	node: INode,
+	error: { message?: string; code?: string },
+	baseUrl: string,
+	secrets: Array<string | undefined>,
+	itemIndex?: number,
+): NodeApiError {
+	const reason = redact(error.message ?? String(error), secrets);
+	return new NodeApiError(
+		node,
+		{},
+		{
+			// The low-level reason goes in the description: n8n replaces messages that contain codes like ECONNREFUSED.
+			message: `Could not reach Lusha at ${baseUrl}`,
+			description: `${reason}. Check the Base URL in the Lusha credential and that this n8n instance can reach it (proxy, firewall, DNS).`,
+			itemIndex,
+		},
+	);
+}

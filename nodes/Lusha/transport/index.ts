@@ -1,0 +1,4 @@
+export * from './request';
+export * from './batching';
+export * from './pagination';
+export { redact, lushaErrorMessage } from './errors';

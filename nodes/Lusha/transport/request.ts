@@ -1,0 +1,130 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { lushaApiError, lushaErrorMessage, lushaNetworkError } from './errors';
+import { MAX_ATTEMPTS, backoffMs, endpointPacer, retryDecision } from './rateLimit';
+
+export const LUSHA_CREDENTIAL = 'lushaApi';
+
+export type LushaContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface LushaCredentials {
+	apiKey: string;
+	baseUrl?: string;
+	webhookSecret?: string;
+}
+
+export interface LushaRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/v2/person`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** The item the request serves; errors then point at it. */
+	itemIndex?: number;
+	/** Statuses the caller handles itself; they come back instead of throwing. */
+	acceptStatuses?: number[];
+	/** Replaces the default hint for a status, e.g. to name the plan-gated option behind a 403. */
+	statusHints?: Partial<Record<number, string>>;
+}
+
+export interface LushaResponse<T> {
+	statusCode: number;
+	body: T;
+	headers: Record<string, string>;
+}
+
+export function normalizeBaseUrl(baseUrl: string | undefined): string {
+	return (baseUrl?.trim() || 'https://api.lusha.com').replace(/\/+$/, '');
+}
+
+export async function lushaCredentials(context: LushaContext): Promise<LushaCredentials> {
+	return await context.getCredentials<LushaCredentials & IDataObject>(LUSHA_CREDENTIAL);
+}
+
+/**
+ * The one way this package talks to Lusha: authenticated through n8n (so its proxy and TLS
+ * settings apply), paced per endpoint, retried on 429/499/5xx, and failing with a NodeApiError
+ * that carries Lusha's message, a hint, and never the API key.
+ */
+export async function lushaRequestFull<T = IDataObject>(
+	context: LushaContext,
+	request: LushaRequest,
+): Promise<LushaResponse<T>> {
+	const credentials = await lushaCredentials(context);
+	const baseURL = normalizeBaseUrl(credentials.baseUrl);
+	const secrets = [credentials.apiKey, credentials.webhookSecret];
+	const endpoint = `${baseURL} ${request.method} ${request.path.replace(/\/[0-9a-f]{24}(?=\/|$)/gi, '/:id')}`;
+
+	for (let attempt = 1; ; attempt++) {
+		await endpointPacer.waitTurn(endpoint);
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(context, LUSHA_CREDENTIAL, {
+				method: request.method,
+				baseURL,
+				url: request.path,
+				qs: request.qs,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (attempt < MAX_ATTEMPTS && isTransientNetworkError(error)) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw lushaNetworkError(context.getNode(), unwrapCause(error), baseURL, secrets, request.itemIndex);
+		}
+
+		const headers = response.headers as Record<string, string>;
+		endpointPacer.observe(endpoint, headers);
+		const statusCode = response.statusCode;
+		if (statusCode < 300 || request.acceptStatuses?.includes(statusCode)) {
+			return { statusCode, body: response.body as T, headers };
+		}
+
+		const decision = retryDecision(statusCode, lushaErrorMessage(response.body), headers, attempt);
+		if (decision.retry) {
+			if (statusCode === 429) endpointPacer.holdFor(endpoint, decision.delayMs);
+			else await sleep(decision.delayMs);
+			continue;
+		}
+		throw lushaApiError(context.getNode(), {
+			statusCode,
+			body: response.body,
+			itemIndex: request.itemIndex,
+			statusHints: request.statusHints,
+			secrets,
+			attempts: attempt,
+		});
+	}
+}
+
+export async function lushaRequest<T = IDataObject>(context: LushaContext, request: LushaRequest): Promise<T> {
+	return (await lushaRequestFull<T>(context, request)).body;
+}
+
+function unwrapCause(error: { cause?: unknown; message?: string; code?: string }): {
+	message?: string;
+	code?: string;
+} {
+	const cause = error.cause as { message?: string; code?: string } | undefined;
+	return cause?.code ? cause : error;
+}
+
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+
+function isTransientNetworkError(error: { code?: string; cause?: unknown }): boolean {
+	const code = unwrapCause(error).code ?? error.code;
+	return code !== undefined && TRANSIENT_CODES.has(code);
+}

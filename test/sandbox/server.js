@@ -1,0 +1,283 @@
+// @ts-check
+'use strict';
+/**
+ * The Lusha sandbox: a real HTTP server on loopback that answers like api.lusha.com, counts every
+ * request per endpoint, enforces Lusha's limits and can inject faults. Tests and `npm run sandbox`
+ * both start it through `startSandbox`.
+ */
+const http = require('node:http');
+const { buildFixtures, prng } = require('./fixtures');
+const { createDataRoutes, HttpError } = require('./dataRoutes');
+const { createWebhookRoutes } = require('./webhookRoutes');
+
+const DEFAULT_API_KEY = 'sandbox-api-key-0123456789';
+
+const DEFAULT_CONFIG = {
+	latencyMs: 0,
+	/** Lusha's documented general limit, per endpoint. */
+	rateLimitPerSecond: 25,
+	/** Account usage: 5 calls per minute. The window is configurable so tests need not wait a minute. */
+	usageLimit: 5,
+	usageWindowMs: 60_000,
+	dailyLimit: 100_000,
+	creditsTotal: 100_000,
+	unifiedCredits: false,
+	signalsOnPlan: true,
+	requireHttps: false,
+	maxSubscriptions: 10_000,
+	failEntityIds: /** @type {string[]} */ ([]),
+	companyBulkCap: 0,
+	companyEnrichCap: 0,
+	syntheticProspects: 0,
+	lookalikePool: 120,
+	challengeTimeoutMs: 5_000,
+	deliveryTimeoutMs: 10_000,
+	deliveryRetryDelaysMs: [200, 400, 800],
+	faults: {
+		serverErrorRate: 0,
+		serverErrorBurst: 0,
+		tooManyRequestsBurst: 0,
+		tooManyRequestsResetSeconds: 1,
+		/** Next N requests get Lusha's 400 validation answer. */
+		badRequestBurst: 0,
+		dailyQuotaExhausted: false,
+		/** Routes answered with 404, e.g. one of the two bulk-company paths. */
+		disabledRoutes: /** @type {string[]} */ ([]),
+	},
+};
+
+function matchRoute(routes, method, pathname) {
+	const exact = `${method} ${pathname}`;
+	if (routes[exact]) return { key: exact, handler: routes[exact], params: {} };
+	for (const [key, handler] of Object.entries(routes)) {
+		const [routeMethod, template] = key.split(' ');
+		if (routeMethod !== method || !template.includes(':')) continue;
+		const names = [];
+		const pattern = new RegExp(`^${template.replace(/:([a-zA-Z]+)/g, (_, name) => (names.push(name), '([^/]+)'))}$`);
+		const match = pattern.exec(pathname);
+		if (match) return { key, handler, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) };
+	}
+	return undefined;
+}
+
+function parseQuery(searchParams) {
+	const query = {};
+	for (const key of new Set(searchParams.keys())) {
+		const all = searchParams.getAll(key);
+		query[key] = all.length > 1 ? all : all[0];
+	}
+	return query;
+}
+
+async function readBody(req) {
+	const chunks = [];
+	for await (const chunk of req) chunks.push(chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * @param {{ port?: number, host?: string, apiKey?: string, secret?: string | null, config?: object, quiet?: boolean }} [options]
+ */
+async function startSandbox(options = {}) {
+	const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+	const sandbox = {
+		fixtures: buildFixtures(),
+		config: structuredClone(DEFAULT_CONFIG),
+		state: {
+			secret: /** @type {string | null} */ (null),
+			subscriptions: new Map(),
+			auditLog: [],
+			challenges: [],
+			creditsUsed: 0,
+			counts: /** @type {Record<string, number>} */ ({}),
+			requests: /** @type {Array<{ key: string, method: string, path: string, query: object, body: unknown, headers: object, statusCode?: number }>} */ ([]),
+			arrivals: new Map(),
+			totalRequests: 0,
+		},
+	};
+	const dataRoutes = createDataRoutes(sandbox);
+	const webhooks = createWebhookRoutes(sandbox);
+	const routes = { ...dataRoutes, ...webhooks.routes };
+	delete routes._expireLookalikeSessions;
+	let random = prng(7);
+
+	const configure = (patch = {}) => {
+		const { faults, ...rest } = /** @type {any} */ (patch);
+		Object.assign(sandbox.config, rest);
+		if (faults) Object.assign(sandbox.config.faults, faults);
+		return sandbox.config;
+	};
+	const reset = () => {
+		sandbox.config = structuredClone(DEFAULT_CONFIG);
+		Object.assign(sandbox.state, { subscriptions: new Map(), auditLog: [], challenges: [], creditsUsed: 0, counts: {}, requests: [], arrivals: new Map(), totalRequests: 0 });
+		sandbox.state.secret = options.secret === undefined ? webhooks.newSecret() : options.secret;
+		dataRoutes._expireLookalikeSessions();
+		random = prng(7);
+		if (options.config) configure(options.config);
+	};
+	reset();
+
+	function rateLimited(key) {
+		const isUsage = key === 'GET /account/usage';
+		const windowMs = isUsage ? sandbox.config.usageWindowMs : 1000;
+		const limit = isUsage ? sandbox.config.usageLimit : sandbox.config.rateLimitPerSecond;
+		const now = Date.now();
+		const recent = (sandbox.state.arrivals.get(key) ?? []).filter((t) => t > now - windowMs);
+		const limited = limit > 0 && recent.length >= limit;
+		if (!limited) recent.push(now);
+		sandbox.state.arrivals.set(key, recent);
+		const resetSeconds = recent.length ? Math.max(0, Math.ceil((recent[0] + windowMs - now) / 1000)) : 0;
+		return { limited, limit, remaining: Math.max(0, limit - recent.length), resetSeconds };
+	}
+
+	function rateHeaders(window) {
+		const daily = sandbox.config.dailyLimit;
+		return {
+			'x-rate-limit-daily': String(daily),
+			'x-daily-requests-left': String(Math.max(0, daily - sandbox.state.totalRequests)),
+			'x-daily-usage': String(sandbox.state.totalRequests),
+			'x-rate-limit-minute': String(window.limit * 60),
+			'ratelimit-limit': String(window.limit),
+			'ratelimit-remaining': String(window.remaining),
+			'ratelimit-reset': String(window.resetSeconds),
+		};
+	}
+
+	async function handle(req, res) {
+		const url = new URL(req.url ?? '/', 'http://sandbox.local');
+		const method = req.method ?? 'GET';
+		const text = await readBody(req);
+		const send = (statusCode, body, headers = {}) => {
+			res.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers });
+			res.end(body === undefined ? '' : JSON.stringify(body));
+			return statusCode;
+		};
+		const fail = (statusCode, message, errors, headers) => send(statusCode, { statusCode, message, ...(errors ? { errors } : {}) }, headers);
+
+		if (url.pathname.startsWith('/__admin/')) return admin(method, url.pathname, text, send);
+
+		const route = matchRoute(routes, method, url.pathname);
+		if (!route) return fail(404, `Cannot ${method} ${url.pathname}`);
+		let body = {};
+		if (text) {
+			try {
+				body = JSON.parse(text);
+			} catch {
+				return fail(400, 'Validation failed', ['Request body must be valid JSON']);
+			}
+		}
+		const record = { key: route.key, method, path: url.pathname, query: parseQuery(url.searchParams), body, headers: req.headers };
+		sandbox.state.requests.push(record);
+		if (sandbox.state.requests.length > 50_000) sandbox.state.requests.shift();
+		sandbox.state.counts[route.key] = (sandbox.state.counts[route.key] ?? 0) + 1;
+		sandbox.state.totalRequests++;
+
+		const { faults, latencyMs } = sandbox.config;
+		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+
+		const finish = (statusCode, payload, headers) => {
+			record.statusCode = statusCode;
+			return send(statusCode, payload, headers);
+		};
+		const given = req.headers.api_key;
+		if (!given || given !== apiKey) return finish(401, { statusCode: 401, message: 'Invalid API key' });
+		if (faults.disabledRoutes.includes(route.key) || faults.disabledRoutes.includes(`${method} ${url.pathname}`)) {
+			return finish(404, { statusCode: 404, message: `Cannot ${method} ${url.pathname}` });
+		}
+		if (faults.dailyQuotaExhausted) {
+			return finish(429, { statusCode: 429, message: `Daily API quota limit exceeded. Limit ${sandbox.config.dailyLimit} calls per day` }, { 'x-daily-requests-left': '0' });
+		}
+		if (faults.tooManyRequestsBurst > 0) {
+			faults.tooManyRequestsBurst--;
+			return finish(429, { statusCode: 429, message: 'Too many requests. Please wait before making another request.' }, { 'ratelimit-remaining': '0', 'ratelimit-reset': String(faults.tooManyRequestsResetSeconds) });
+		}
+		if (faults.badRequestBurst > 0) {
+			faults.badRequestBurst--;
+			return finish(400, { statusCode: 400, message: 'Validation failed', errors: ['limit must not be greater than 100'] });
+		}
+		if (faults.serverErrorBurst > 0 || (faults.serverErrorRate > 0 && random() < faults.serverErrorRate)) {
+			if (faults.serverErrorBurst > 0) faults.serverErrorBurst--;
+			return finish(503, { statusCode: 503, message: 'Service temporarily unavailable' });
+		}
+		const window = rateLimited(route.key);
+		if (window.limited) {
+			return finish(429, { statusCode: 429, message: 'Too many requests. Please wait before making another request.' }, rateHeaders(window));
+		}
+		try {
+			const result = await route.handler({ query: record.query, body, params: route.params, headers: req.headers });
+			const wrapped = result && typeof result === 'object' && 'statusCode' in result && 'body' in result && Object.keys(result).length === 2;
+			return finish(wrapped ? result.statusCode : 200, wrapped ? result.body : result, rateHeaders(window));
+		} catch (error) {
+			if (error instanceof HttpError) {
+				const payload = { statusCode: error.statusCode, message: error.message, ...(error.errors ? { errors: error.errors } : {}), ...(error.code ? { code: error.code } : {}) };
+				return finish(error.statusCode, payload, rateHeaders(window));
+			}
+			return finish(500, { statusCode: 500, message: `Sandbox error: ${error.message}` });
+		}
+	}
+
+	async function admin(method, pathname, text, send) {
+		const body = text ? JSON.parse(text) : {};
+		const action = `${method} ${pathname.slice('/__admin'.length)}`;
+		switch (action) {
+			case 'GET /counts':
+				return send(200, sandbox.state.counts);
+			case 'GET /state':
+				return send(200, { secret: sandbox.state.secret, subscriptions: [...sandbox.state.subscriptions.values()], challenges: sandbox.state.challenges, auditLog: sandbox.state.auditLog, creditsUsed: sandbox.state.creditsUsed });
+			case 'POST /config':
+				return send(200, configure(body));
+			case 'POST /reset':
+				reset();
+				return send(200, { reset: true });
+			case 'POST /deliver':
+				return send(200, await webhooks.deliver(body.subscriptionId, body.payload, body.tamper ?? {}));
+			case 'POST /expire-lookalike-sessions':
+				dataRoutes._expireLookalikeSessions();
+				return send(200, { expired: true });
+			default:
+				return send(404, { message: `No admin action ${action}` });
+		}
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ statusCode: 500, message: String(error) }));
+		});
+	});
+	server.keepAliveTimeout = 65_000;
+	await new Promise((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)));
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+
+	return {
+		url,
+		apiKey,
+		fixtures: sandbox.fixtures,
+		state: sandbox.state,
+		get config() {
+			return sandbox.config;
+		},
+		get secret() {
+			return sandbox.state.secret;
+		},
+		set secret(value) {
+			sandbox.state.secret = value;
+		},
+		configure,
+		reset,
+		count: (key) => sandbox.state.counts[key] ?? 0,
+		requestsTo: (key) => sandbox.state.requests.filter((r) => r.key === key),
+		subscriptions: () => [...sandbox.state.subscriptions.values()],
+		deliver: webhooks.deliver,
+		sendSigned: webhooks.sendSigned,
+		samplePayload: webhooks.samplePayload,
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections?.();
+				server.close(() => resolve(undefined));
+			}),
+	};
+}
+
+module.exports = { startSandbox, DEFAULT_API_KEY };
