@@ -106,7 +106,7 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 	let check = verifySignature(signed, await webhookSecret(this), tolerance);
 	if (!check.valid && check.reason === 'signature does not match') {
 		// The account secret may have been rotated since we read it.
-		check = verifySignature(signed, await webhookSecret(this, true), tolerance);
+		check = verifySignature(signed, await webhookSecret(this, 'refresh'), tolerance);
 	}
 	if (!check.valid) return reply.call(this, 401, { message: `Invalid Lusha signature: ${check.reason}` });
 

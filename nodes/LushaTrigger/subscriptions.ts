@@ -93,7 +93,7 @@ async function removeLeftovers(this: IHookFunctions, url: string, stored: Trigge
  */
 export async function create(this: IHookFunctions): Promise<boolean> {
 	// Fails activation early, with instructions, when the account has no secret to sign deliveries.
-	await webhookSecret(this);
+	await webhookSecret(this, 'fresh');
 	const settings = settingsOf.call(this);
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
 	await removeLeftovers.call(this, settings.url, stored);

@@ -108,7 +108,9 @@ async function startSandbox(options = {}) {
 		return sandbox.config;
 	};
 	const reset = () => {
-		sandbox.config = structuredClone(DEFAULT_CONFIG);
+		// In place: the route modules hold this object.
+		for (const key of Object.keys(sandbox.config)) delete sandbox.config[key];
+		Object.assign(sandbox.config, structuredClone(DEFAULT_CONFIG));
 		Object.assign(sandbox.state, { subscriptions: new Map(), auditLog: [], challenges: [], creditsUsed: 0, counts: {}, requests: [], arrivals: new Map(), totalRequests: 0 });
 		sandbox.state.secret = options.secret === undefined ? webhooks.newSecret() : options.secret;
 		dataRoutes._expireLookalikeSessions();
