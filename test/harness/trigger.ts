@@ -150,7 +150,7 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		webhookUrl: `${base}${mode === 'manual' ? '/webhook-test' : '/webhook'}/${node.webhookId}/webhook`,
 		runs,
 		node,
-		staticData: () => workflow.staticData.node_LushaTrigger ?? workflow.getStaticData('node', node),
+		staticData: () => workflow.getStaticData('node', node) as { subscriptionIds?: string[]; [key: string]: unknown },
 		/** What n8n does on activation: checkExists, then create when it says false. Returns whether create ran. */
 		async activate(): Promise<boolean> {
 			const context = hook(mode === 'manual' ? 'manual' : 'activate');
