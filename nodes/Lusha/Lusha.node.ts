@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class Lusha implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,6 +12,8 @@ export class Lusha implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		usableAsTool: true,
 	};
+
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,7 +1,5 @@
 import type {
 	IHookFunctions,
-	ILoadOptionsFunctions,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { EntityType } from '../Lusha/shared/signalCatalogue';
-import { loadSignalTypes } from '../Lusha/shared/signalCatalogue';
+import { getSignalTypes } from '../Lusha/methods/loadOptions';
 import type { DeliveryOptions } from './delivery';
 import { answerChallenge, receiveDelivery } from './delivery';
 import { checkExists, create, remove } from './subscriptions';
@@ -114,13 +111,7 @@ export class LushaTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: {
-			async getSignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				return await loadSignalTypes(this, this.getCurrentNodeParameter('entityType') as EntityType);
-			},
-		},
-	};
+	methods = { loadOptions: { getSignalTypes } };
 
 	webhookMethods = {
 		default: {

@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { LushaOperation } from '../types';
 import * as getUsage from './getUsage.operation';
+import * as getWebhookSecret from './getWebhookSecret.operation';
+import * as regenerateWebhookSecret from './regenerateWebhookSecret.operation';
 
-export const operations: Record<string, LushaOperation> = { getUsage };
+export const operations: Record<string, LushaOperation> = { getUsage, getWebhookSecret, regenerateWebhookSecret };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,10 +19,19 @@ export const description: INodeProperties[] = [
 				name: 'Get Usage',
 				value: 'getUsage',
 				action: 'Get credit usage',
-				description: 'How many credits the account has used and has left (Lusha allows 5 calls a minute)',
+				description: 'Credits used and left in every bucket of the plan (Lusha allows 5 calls a minute)',
+			},
+			{ name: 'Get Webhook Secret', value: 'getWebhookSecret', action: 'Get the webhook secret', description: 'The secret Lusha signs deliveries with' },
+			{
+				name: 'Regenerate Webhook Secret',
+				value: 'regenerateWebhookSecret',
+				action: 'Regenerate the webhook secret',
+				description: 'Create or rotate the account-wide secret (shown once)',
 			},
 		],
 		default: 'getUsage',
 	},
 	...getUsage.description,
+	...getWebhookSecret.description,
+	...regenerateWebhookSecret.description,
 ];
