@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import type { startReceiver } from '../helpers/receiver';
 import { startReceiver as receiver } from '../helpers/receiver';
@@ -10,11 +11,11 @@ beforeEach(async () => {
 });
 afterEach(async () => endpoint.close());
 
-const run = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
+const run = (parameters: Record<string, unknown>, items?: IDataObject[], continueOnFail = false) =>
 	runNode({ credential: ctx.credential, parameters: { resource: 'subscription', ...parameters }, items, continueOnFail });
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ personId: 1000000 + i }));
-const createFromItems = (items: Array<Record<string, unknown>>, url = endpoint.url) =>
+const createFromItems = (items: IDataObject[], url = endpoint.url) =>
 	run({ operation: 'create', entityType: 'contact', entityIds: '={{ $json.personId }}', signalTypes: ['promotion'], url, name: 'Champions' }, items);
 
 async function seedSubscriptions(n: number) {
