@@ -2,6 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
 import * as auditLog from './auditLog/AuditLog.resource';
+import * as company from './company/Company.resource';
+import * as filter from './filter/Filter.resource';
+import * as lookalike from './lookalike/Lookalike.resource';
+import * as person from './person/Person.resource';
+import * as prospecting from './prospecting/Prospecting.resource';
+import * as signal from './signal/Signal.resource';
 import * as subscription from './subscription/Subscription.resource';
 import type { LushaOperation } from './types';
 
@@ -13,6 +19,12 @@ interface LushaResource {
 
 /** Every resource of the node, in dropdown order; adding one is one import and one line here. */
 export const resources: Record<string, LushaResource> = {
+	person: { name: 'Person', ...person },
+	company: { name: 'Company', ...company },
+	prospecting: { name: 'Prospecting', ...prospecting },
+	signal: { name: 'Signal', ...signal },
+	lookalike: { name: 'Lookalike', ...lookalike },
+	filter: { name: 'Filter', ...filter },
 	subscription: { name: 'Subscription', ...subscription },
 	auditLog: { name: 'Audit Log', ...auditLog },
 	account: { name: 'Account', ...account },

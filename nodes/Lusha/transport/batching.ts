@@ -35,3 +35,35 @@ export async function inBatches<T, R>(
 	const answers = await mapConcurrent(chunk(items, size), concurrency, send);
 	return answers.flat();
 }
+
+/** "Cannot enrich more than 50 companies at once": the cap Lusha enforced, when it refused a batch for size. */
+function bulkCapFrom(error: unknown): number | undefined {
+	const { httpCode, message } = (error ?? {}) as { httpCode?: string; message?: string };
+	if (httpCode !== '400') return undefined;
+	const match = /more than (\d+)/i.exec(message ?? '');
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Wraps a bulk sender so that when Lusha refuses a batch as too large (some accounts cap company
+ * enrichment at 50, below the documented 100), the batch is resent in chunks of Lusha's cap, and
+ * later batches start at that size.
+ */
+export function respectingBulkCap<T, R>(send: (batch: T[]) => Promise<R[]>): (batch: T[]) => Promise<R[]> {
+	let cap: number | undefined;
+	const sendCapped = async (batch: T[]): Promise<R[]> => {
+		if (cap !== undefined && batch.length > cap) {
+			return (await mapConcurrent(chunk(batch, cap), 1, sendCapped)).flat();
+		}
+		const outcome = await send(batch).then(
+			(answers) => ({ answers }),
+			(error: unknown) => ({ error }),
+		);
+		if ('answers' in outcome) return outcome.answers;
+		const found = bulkCapFrom(outcome.error);
+		if (found === undefined || found < 1 || found >= batch.length) throw outcome.error;
+		cap = found;
+		return await sendCapped(batch);
+	};
+	return sendCapped;
+}

@@ -1,3 +1,5 @@
+import { mapConcurrent } from './batching';
+
 export interface Page<T, Cursor> {
 	items: T[];
 	/** Where the next page starts; undefined when this was the last one. */
@@ -23,11 +25,35 @@ export async function paginate<T, Cursor>(
 	return collected;
 }
 
-/** page/size style (prospecting): page numbers from 0 up to `maxPage`. */
-export function nextPageNumber(page: number, received: number, size: number, total: number | undefined, maxPage: number) {
-	const seen = (page + 1) * size;
-	const more = received >= size && (total === undefined || seen < total) && page < maxPage;
-	return more ? page + 1 : undefined;
+export interface NumberedPage<T> {
+	items: T[];
+	total?: number;
+}
+
+/**
+ * page/size style (prospecting). The first page tells the total; the pages after it are fetched
+ * side by side (the transport paces them), since each stands alone. Stops at `limit`, at the total,
+ * or at `maxPage`.
+ */
+export async function collectNumberedPages<T>(
+	fetchPage: (page: number) => Promise<NumberedPage<T>>,
+	options: { size: number; maxPage: number; limit: number; concurrency: number },
+): Promise<T[]> {
+	const first = await fetchPage(0);
+	const wanted = Math.min(options.limit, first.total ?? Number.POSITIVE_INFINITY);
+	if (first.items.length < options.size || first.items.length >= wanted) return first.items.slice(0, wanted);
+	if (first.total === undefined) {
+		// Without a total, walk page by page until a short page.
+		const rest = await paginate<T, number>(1, async (page) => {
+			const { items } = await fetchPage(page);
+			return { items, next: items.length >= options.size && page < options.maxPage ? page + 1 : undefined };
+		}, wanted - first.items.length);
+		return [...first.items, ...rest];
+	}
+	const lastPage = Math.min(options.maxPage, Math.ceil(wanted / options.size) - 1);
+	const pages = Array.from({ length: lastPage }, (_, i) => i + 1);
+	const rest = await mapConcurrent(pages, options.concurrency, async (page) => (await fetchPage(page)).items);
+	return [first.items, ...rest].flat().slice(0, wanted);
 }
 
 /** offset/limit style (subscriptions, audit logs): Lusha says whether more follow. */

@@ -1,0 +1,9 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { lookalikeFields, runLookalike } from './find';
+
+export const description: INodeProperties[] = lookalikeFields('company');
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runLookalike(this, items, 'company');
+}

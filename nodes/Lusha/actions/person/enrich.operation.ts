@@ -1,0 +1,210 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { bulkPerItem } from '../../helpers/bulk';
+import { compact } from '../../helpers/fields';
+import { simplifyPerson } from '../../helpers/simplify';
+import { inputError, lushaDate } from '../../helpers/validate';
+import { lushaRequest } from '../../transport';
+import { showFor } from '../types';
+
+const show = (identifyBy: string[]) => ({ show: { ...showFor('person', 'enrich').show, identifyBy } });
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Identify By',
+		name: 'identifyBy',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'LinkedIn URL', value: 'linkedinUrl' },
+			{ name: 'Lusha Person ID', value: 'personId' },
+			{ name: 'Name and Company', value: 'nameAndCompany', description: 'First name, last name, and company name or domain' },
+			{ name: 'Whichever Is Filled', value: 'any', description: 'For mixed lists: person ID, email, LinkedIn URL, or name and company, in that order' },
+		],
+		default: 'email',
+		displayOptions: showFor('person', 'enrich'),
+	},
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@company.com', default: '', displayOptions: show(['email', 'any']) },
+	{ displayName: 'LinkedIn URL', name: 'linkedinUrl', type: 'string', placeholder: 'https://www.linkedin.com/in/…', default: '', displayOptions: show(['linkedinUrl', 'any']) },
+	{ displayName: 'Lusha Person ID', name: 'personId', type: 'string', placeholder: '4158887495', default: '', displayOptions: show(['personId', 'any']) },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', displayOptions: show(['nameAndCompany', 'any']) },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', displayOptions: show(['nameAndCompany', 'any']) },
+	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', hint: 'Company name or domain is needed with a name', displayOptions: show(['nameAndCompany', 'any']) },
+	{ displayName: 'Company Domain', name: 'companyDomain', type: 'string', placeholder: 'company.com', default: '', displayOptions: show(['nameAndCompany', 'any']) },
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a flat summary (primary email and phone, job, company) instead of Lusha’s full record',
+		displayOptions: showFor('person', 'enrich'),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showFor('person', 'enrich'),
+		options: [
+			{
+				displayName: 'Only Return',
+				name: 'filterBy',
+				type: 'options',
+				options: [
+					{ name: 'Emails', value: 'emailAddresses' },
+					{ name: 'Phone Numbers', value: 'phoneNumbers' },
+				],
+				default: 'emailAddresses',
+				description: 'Return only this kind of contact detail',
+			},
+			{ displayName: 'Partial Profile', name: 'partialProfile', type: 'boolean', default: false, description: 'Whether to accept profiles Lusha has only partly verified' },
+			{ displayName: 'Refresh Job Info', name: 'refreshJobInfo', type: 'boolean', default: false, description: 'Whether to ask Lusha for the latest employment data' },
+			{
+				displayName: 'Reveal Emails',
+				name: 'revealEmails',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to reveal email addresses only. Unified Credits plans only: other plans get a 403.',
+			},
+			{
+				displayName: 'Reveal Phones',
+				name: 'revealPhones',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to reveal phone numbers only. Unified Credits plans only: other plans get a 403.',
+			},
+			{
+				displayName: 'Signal Names or IDs',
+				name: 'signals',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getContactSignalTypes' },
+				default: [],
+				description: 'Also return these signals for each person. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{ displayName: 'Signals Since', name: 'signalsStartDate', type: 'dateTime', default: '', description: 'Signals from this date on (Lusha’s default: 6 months ago)' },
+		],
+	},
+];
+
+interface PersonIdentity {
+	personId?: string;
+	email?: string;
+	linkedinUrl?: string;
+	firstName?: string;
+	lastName?: string;
+	companyName?: string;
+	companyDomain?: string;
+}
+
+interface ContactAnswer {
+	error?: { name?: string; message?: string } | null;
+	isCreditCharged?: boolean;
+	data?: IDataObject | null;
+}
+
+function identify(context: IExecuteFunctions, itemIndex: number): PersonIdentity {
+	const mode = context.getNodeParameter('identifyBy', itemIndex) as string;
+	const read = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const fields: Record<string, string> = {};
+	for (const name of ['personId', 'email', 'linkedinUrl', 'firstName', 'lastName', 'companyName', 'companyDomain']) fields[name] = read(name);
+	const byName = { firstName: fields.firstName, lastName: fields.lastName, companyName: fields.companyName, companyDomain: fields.companyDomain };
+	const checks: Record<string, () => PersonIdentity> = {
+		email: () => {
+			if (!fields.email) throw inputError(context, itemIndex, 'Email', 'is empty', 'Map the Email field, or choose another Identify By.');
+			if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(fields.email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${fields.email}"`);
+			return { email: fields.email };
+		},
+		linkedinUrl: () => {
+			if (!/linkedin\.com\//i.test(fields.linkedinUrl)) {
+				throw inputError(context, itemIndex, 'LinkedIn URL', fields.linkedinUrl ? `is not a LinkedIn profile URL: "${fields.linkedinUrl}"` : 'is empty');
+			}
+			return { linkedinUrl: fields.linkedinUrl };
+		},
+		personId: () => {
+			if (!/^\d+$/.test(fields.personId)) {
+				throw inputError(context, itemIndex, 'Lusha Person ID', fields.personId ? `must be digits only, not "${fields.personId}"` : 'is empty');
+			}
+			return { personId: fields.personId };
+		},
+		nameAndCompany: () => {
+			const missing = [!byName.firstName && 'First Name', !byName.lastName && 'Last Name', !byName.companyName && !byName.companyDomain && 'Company Name or Company Domain'].filter(Boolean);
+			if (missing.length) throw inputError(context, itemIndex, missing.join(', '), missing.length > 1 ? 'are empty' : 'is empty', 'Lusha needs a first and last name with a company name or domain.');
+			return compact(byName);
+		},
+	};
+	if (mode !== 'any') return checks[mode]();
+	if (fields.personId) return checks.personId();
+	if (fields.email) return checks.email();
+	if (fields.linkedinUrl) return checks.linkedinUrl();
+	if (fields.firstName || fields.lastName) return checks.nameAndCompany();
+	throw inputError(context, itemIndex, 'Person', 'has no identifier', 'Fill Lusha Person ID, Email, LinkedIn URL, or First Name + Last Name + Company.');
+}
+
+function describe(identity: PersonIdentity): string {
+	return identity.email ?? identity.linkedinUrl ?? (identity.personId ? `person ID ${identity.personId}` : `${identity.firstName} ${identity.lastName} at ${identity.companyName ?? identity.companyDomain}`);
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
+	const metadata = compact({
+		filterBy: options.filterBy as string,
+		revealEmails: options.revealEmails === true || undefined,
+		revealPhones: options.revealPhones === true || undefined,
+		refreshJobInfo: options.refreshJobInfo === true || undefined,
+		partialProfile: options.partialProfile === true || undefined,
+		signals: options.signals as string[],
+		signalsStartDate: lushaDate(this, options.signalsStartDate, 'Options → Signals Since', 0),
+	});
+	const statusHints =
+		metadata.revealEmails || metadata.revealPhones
+			? { 403: 'Reveal Emails and Reveal Phones need Lusha’s Unified Credits plan. Turn those options off, or ask Lusha to change the plan.' }
+			: undefined;
+
+	const toOutput = (answer: ContactAnswer | undefined, identity: PersonIdentity, itemIndex: number, companies: IDataObject = {}) => {
+		if (!answer?.data) {
+			const notFound = !answer || answer.error?.name === 'EMPTY_DATA';
+			return new NodeOperationError(this.getNode(), notFound ? `Lusha found no person for ${describe(identity)} (item ${itemIndex})` : `Lusha could not enrich item ${itemIndex}: ${answer?.error?.message ?? 'no data'}`, {
+				itemIndex,
+				description: notFound ? 'No credit was charged for it. Check the identifier, or try another one such as the LinkedIn URL.' : undefined,
+			});
+		}
+		const data = { ...answer.data };
+		if (!data.company && data.companyId !== undefined) data.company = companies[String(data.companyId)] ?? null;
+		const signals = compact({ promotion: data.promotion as IDataObject[], companyChange: data.companyChange as IDataObject[] });
+		return { ...(simplify ? { ...simplifyPerson(data), ...signals } : data), isCreditCharged: answer.isCreditCharged ?? false };
+	};
+
+	return await bulkPerItem<PersonIdentity>(this, items, {
+		prepare: (itemIndex) => identify(this, itemIndex),
+		batchSize: 100,
+		sendOne: async ({ itemIndex, request }) => {
+			const qs = { ...request, ...metadata, ...(metadata.signals ? { signals: (metadata.signals as string[]).join(',') } : {}) };
+			const response = await lushaRequest<{ contact?: ContactAnswer }>(this, { method: 'GET', path: '/v2/person', qs, itemIndex, statusHints });
+			return toOutput(response.contact, request, itemIndex);
+		},
+		send: async (batch) => {
+			const contacts = batch.map(({ itemIndex, request }) =>
+				compact({
+					contactId: String(itemIndex),
+					personId: request.personId,
+					email: request.email,
+					linkedinUrl: request.linkedinUrl,
+					fullName: request.firstName ? `${request.firstName} ${request.lastName}` : undefined,
+					companies: request.firstName ? [compact({ name: request.companyName, domain: request.companyDomain, isCurrent: true })] : undefined,
+				}),
+			);
+			const response = await lushaRequest<{ contacts?: Record<string, ContactAnswer>; companies?: IDataObject }>(this, {
+				method: 'POST',
+				path: '/v2/person',
+				body: { contacts, ...(Object.keys(metadata).length ? { metadata } : {}) },
+				itemIndex: batch[0].itemIndex,
+				statusHints,
+			});
+			// Lusha keys answers by our contactId (the item index) and lists each company once, by ID.
+			return batch.map(({ itemIndex, request }) => toOutput(response.contacts?.[String(itemIndex)], request, itemIndex, response.companies ?? {}));
+		},
+	});
+}

@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { bulkPerItem } from '../../helpers/bulk';
+import { compact } from '../../helpers/fields';
+import { parseList } from '../../helpers/lists';
+import { simplifyCompany, simplifyPerson } from '../../helpers/simplify';
+import { inputError } from '../../helpers/validate';
+import { lushaRequest } from '../../transport';
+
+export type EnrichKind = 'contact' | 'company';
+
+const operationOf = (kind: EnrichKind) => (kind === 'contact' ? 'enrichContacts' : 'enrichCompanies');
+
+/** Defaults read the fields Search Contacts/Companies put on each item, so Search → Enrich needs no expressions. */
+export function enrichFields(kind: EnrichKind): INodeProperties[] {
+	const show = { show: { resource: ['prospecting'], operation: [operationOf(kind)] } };
+	const ids: INodeProperties =
+		kind === 'contact'
+			? { displayName: 'Contact IDs', name: 'contactIds', type: 'string', default: '={{ $json.contactId }}', required: true, description: 'IDs from the search. By default each incoming search result’s contact ID.', displayOptions: show }
+			: { displayName: 'Company IDs', name: 'companyIds', type: 'string', default: '={{ $json.id }}', required: true, description: 'IDs from the search. By default each incoming search result’s company ID.', displayOptions: show };
+	return [
+		{
+			displayName: 'Request ID',
+			name: 'requestId',
+			type: 'string',
+			default: '={{ $json.requestId }}',
+			required: true,
+			description: 'The requestId of the search the IDs came from. By default taken from each incoming search result.',
+			displayOptions: show,
+		},
+		ids,
+		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return a flat summary instead of Lusha’s full record', displayOptions: show },
+		...(kind === 'contact'
+			? [
+					{
+						displayName: 'Options',
+						name: 'enrichOptions',
+						type: 'collection',
+						placeholder: 'Add Option',
+						default: {},
+						displayOptions: show,
+						options: [
+							{ displayName: 'Reveal Emails', name: 'revealEmails', type: 'boolean', default: false, description: 'Whether to reveal email addresses only. Unified Credits plans only: other plans get a 403.' },
+							{ displayName: 'Reveal Phones', name: 'revealPhones', type: 'boolean', default: false, description: 'Whether to reveal phone numbers only. Unified Credits plans only: other plans get a 403.' },
+						],
+					} as INodeProperties,
+				]
+			: []),
+	];
+}
+
+interface Target {
+	requestId: string;
+	id: string;
+}
+
+interface EnrichAnswer extends IDataObject {
+	id?: string;
+	isSuccess?: boolean;
+	data?: IDataObject;
+	error?: IDataObject;
+}
+
+/**
+ * Enriches search results in calls of up to 100 IDs that share a requestId (Lusha may cap
+ * companies at 50; the batcher then resends in 50s). One item per ID, paired with its input.
+ */
+export async function runEnrich(context: IExecuteFunctions, items: INodeExecutionData[], kind: EnrichKind): Promise<INodeExecutionData[]> {
+	const simplify = context.getNodeParameter('simplify', 0, true) as boolean;
+	const reveal = kind === 'contact' ? compact(context.getNodeParameter('enrichOptions', 0, {}) as IDataObject) : {};
+	const idsField = kind === 'contact' ? 'contactIds' : 'companyIds';
+	const idsLabel = kind === 'contact' ? 'Contact IDs' : 'Company IDs';
+	return await bulkPerItem<Target>(context, items, {
+		prepare: (itemIndex) => {
+			const requestId = String(context.getNodeParameter('requestId', itemIndex, '') ?? '').trim();
+			if (!requestId) throw inputError(context, itemIndex, 'Request ID', 'is empty', `Connect this node after Prospecting → Search ${kind === 'contact' ? 'Contacts' : 'Companies'}, or map the search’s requestId.`);
+			const ids = parseList(context.getNodeParameter(idsField, itemIndex));
+			if (!ids.length) throw inputError(context, itemIndex, idsLabel, 'is empty');
+			return ids.map((id) => ({ requestId, id }));
+		},
+		batchSize: 100,
+		groupOf: (target) => target.requestId,
+		send: async (batch) => {
+			const requestId = batch[0].request.requestId;
+			const ids = batch.map((entry) => entry.request.id);
+			const response = await lushaRequest<{ contacts?: EnrichAnswer[]; companies?: EnrichAnswer[] }>(context, {
+				method: 'POST',
+				path: `/prospecting/${kind}/enrich`,
+				body: kind === 'contact' ? { requestId, contactIds: ids, ...reveal } : { requestId, companiesIds: ids },
+				itemIndex: batch[0].itemIndex,
+				statusHints: {
+					403: 'Reveal Emails and Reveal Phones need Lusha’s Unified Credits plan. Turn them off, or ask Lusha to change the plan.',
+					404: 'Lusha no longer knows this search. Search again, then enrich the new results.',
+				},
+			});
+			const answers = new Map(((kind === 'contact' ? response.contacts : response.companies) ?? []).map((a) => [String(a.id), a]));
+			return batch.map(({ itemIndex, request }) => {
+				const answer = answers.get(request.id);
+				if (!answer || answer.isSuccess === false) {
+					const reason = (answer?.error?.message as string) ?? 'Lusha returned nothing for it';
+					return new NodeOperationError(context.getNode(), `Lusha could not enrich ${kind} ${request.id} (item ${itemIndex}): ${reason}`, { itemIndex });
+				}
+				const record = kind === 'contact' ? { ...(answer.data ?? {}), id: answer.id } : answer;
+				const simplified = kind === 'contact' ? simplifyPerson(record) : simplifyCompany(record);
+				return { ...(simplify ? simplified : record), requestId };
+			});
+		},
+	});
+}

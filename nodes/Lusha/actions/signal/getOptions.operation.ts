@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { perItem } from '../../helpers/items';
+import { lushaRequest } from '../../transport';
+import { entityShow } from './fields';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Entity Type',
+		name: 'entityType',
+		type: 'options',
+		options: [
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Company', value: 'company' },
+		],
+		default: 'contact',
+		displayOptions: entityShow('getOptions'),
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, async (itemIndex) => {
+		const entityType = this.getNodeParameter('entityType', itemIndex) as string;
+		return await lushaRequest<IDataObject>(this, {
+			method: 'GET',
+			path: `/api/signals/filters/${entityType}`,
+			itemIndex,
+			statusHints: { 403: 'Signals are a Lusha add-on: this plan does not include them. Ask Lusha to enable the Signals API.' },
+		});
+	});
+}

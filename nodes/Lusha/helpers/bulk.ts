@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { BULK_CONCURRENCY, chunk, mapConcurrent, respectingBulkCap } from '../transport';
+import { atItem, errorItem, outputItem } from './items';
+
+/** One thing to ask Lusha about, and the input item it came from. */
+export interface Entry<Request> {
+	itemIndex: number;
+	request: Request;
+}
+
+/** Lusha's answer for one entry: its output, or its own error (not found, rejected, …). */
+export type EntryResult = IDataObject | Error;
+
+export interface BulkPlan<Request> {
+	/** Reads and checks one item's input: usually one entry, several when an item lists several IDs. Throws an input error naming the field and item. */
+	prepare(itemIndex: number): Request | Request[];
+	/** Lusha's limit per call. */
+	batchSize: number;
+	/** Entries that must share a call (e.g. one prospecting requestId) have the same group. */
+	groupOf?(request: Request): string;
+	/** Sends one batch and answers for each of its entries, in order. */
+	send(batch: Array<Entry<Request>>): Promise<EntryResult[]>;
+	/** Optional single-entry path (GET /v2/person for one person); must give the same output shape. */
+	sendOne?(entry: Entry<Request>): Promise<EntryResult>;
+}
+
+/**
+ * Runs a per-item operation in as few Lusha calls as possible. Every item is checked first, so a
+ * typo costs no credits; valid entries go out in batches; each answer returns to its own item, in
+ * input order, with pairedItem. Under Continue On Fail a failing item yields one error item and the
+ * rest go on; otherwise the first failure stops the node with that item's error.
+ */
+export async function bulkPerItem<Request>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	plan: BulkPlan<Request>,
+): Promise<INodeExecutionData[]> {
+	const inputErrors = new Map<number, Error>();
+	const entries: Array<Entry<Request>> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const requests = plan.prepare(itemIndex);
+			for (const request of Array.isArray(requests) ? requests : [requests]) entries.push({ itemIndex, request });
+		} catch (error) {
+			if (!context.continueOnFail()) throw atItem.call(context, error, itemIndex);
+			inputErrors.set(itemIndex, error as Error);
+		}
+	}
+
+	const send = respectingBulkCap(plan.send);
+	const sendBatch = async (batch: Array<Entry<Request>>): Promise<EntryResult[]> => {
+		try {
+			if (batch.length === 1 && plan.sendOne) return [await plan.sendOne(batch[0])];
+			return await send(batch);
+		} catch (error) {
+			// A failed call fails each of its entries; under Continue On Fail the other batches go on.
+			if (!context.continueOnFail()) throw atItem.call(context, error, batch[0].itemIndex);
+			return batch.map(() => error as Error);
+		}
+	};
+	const groups = new Map<string, Array<Entry<Request>>>();
+	for (const entry of entries) {
+		const key = plan.groupOf?.(entry.request) ?? '';
+		const group = groups.get(key);
+		if (group) group.push(entry);
+		else groups.set(key, [entry]);
+	}
+	const batches = [...groups.values()].flatMap((group) => chunk(group, plan.batchSize));
+	const answered = new Map<Entry<Request>, EntryResult>();
+	const batchAnswers = await mapConcurrent(batches, BULK_CONCURRENCY, sendBatch);
+	batches.forEach((batch, b) => batch.forEach((entry, i) => answered.set(entry, batchAnswers[b][i])));
+
+	const byItem: INodeExecutionData[][] = items.map(() => []);
+	for (const [itemIndex, error] of inputErrors) byItem[itemIndex].push(errorItem(error, itemIndex));
+	entries.forEach((entry) => {
+		const { itemIndex } = entry;
+		const answer = answered.get(entry) as EntryResult;
+		if (!(answer instanceof Error)) byItem[itemIndex].push(outputItem(answer, itemIndex));
+		else if (!context.continueOnFail()) throw atItem.call(context, answer, itemIndex);
+		else if (!byItem[itemIndex].some((item) => item.json.error !== undefined)) byItem[itemIndex].push(errorItem(answer, itemIndex));
+	});
+	return byItem.flat();
+}
