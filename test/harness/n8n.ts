@@ -3,7 +3,7 @@
  * request helpers), the way a user's workflow runs them. Only the credential store is ours: it
  * hands out the sandbox credential and applies the credential's own `authenticate` block.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -271,4 +271,21 @@ export async function testCredential(credential: SandboxCredential): Promise<{ s
 		}
 	}
 	return { status: 'Error', message: result.error.message };
+}
+
+/** The editor asking a node for a dropdown or picker: n8n-core's LoadOptionsContext over the node's current parameters. */
+export function loadOptionsContext(credential: SandboxCredential, parameters: INodeParameters, path = 'parameters.x') {
+	const node: INode = {
+		id: 'under-test',
+		name: 'Lusha',
+		type: 'n8n-nodes-lusha-api.lusha',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { lushaApi: { id: '1', name: 'Lusha sandbox' } },
+	};
+	const workflow = new Workflow({ id: 'test', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const additionalData = additionalDataFor(credential);
+	additionalData.currentNodeParameters = parameters;
+	return new LoadOptionsContext(workflow, node, additionalData, path);
 }

@@ -285,7 +285,7 @@ function createDataRoutes(sandbox) {
 					const { signals, seed, contactId, ...data } = found;
 					return { id, isSuccess: true, data: { ...data, isShown: true, company: companyPublic(companyById.get(found.companyId), false) } };
 				}
-				return { id, ...companyPublic(found, false), companySize: found.companySize };
+				return { ...companyPublic(found, false), id, companySize: found.companySize };
 			});
 			return kind === 'contact' ? { requestId: body.requestId, contacts: results } : { requestId: body.requestId, companies: results };
 		};
