@@ -4,7 +4,9 @@
 const { startSandbox } = require('./server');
 
 const port = Number(process.env.LUSHA_SANDBOX_PORT ?? 4010);
-startSandbox({ port, host: process.env.LUSHA_SANDBOX_HOST ?? '127.0.0.1', apiKey: process.env.LUSHA_SANDBOX_API_KEY }).then((sandbox) => {
+const config = process.env.LUSHA_SANDBOX_CONFIG ? JSON.parse(process.env.LUSHA_SANDBOX_CONFIG) : undefined;
+const secret = process.env.LUSHA_SANDBOX_SECRET || undefined;
+startSandbox({ port, host: process.env.LUSHA_SANDBOX_HOST ?? '127.0.0.1', apiKey: process.env.LUSHA_SANDBOX_API_KEY, config, secret }).then((sandbox) => {
 	process.stdout.write(
 		[
 			'Lusha sandbox is running.',

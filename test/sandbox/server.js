@@ -134,14 +134,15 @@ async function startSandbox(options = {}) {
 
 	function rateHeaders(window) {
 		const daily = sandbox.config.dailyLimit;
+		const perWindow =
+			window.limit > 0
+				? { 'x-rate-limit-minute': String(window.limit * 60), 'ratelimit-limit': String(window.limit), 'ratelimit-remaining': String(window.remaining), 'ratelimit-reset': String(window.resetSeconds) }
+				: {};
 		return {
+			...perWindow,
 			'x-rate-limit-daily': String(daily),
 			'x-daily-requests-left': String(Math.max(0, daily - sandbox.state.totalRequests)),
 			'x-daily-usage': String(sandbox.state.totalRequests),
-			'x-rate-limit-minute': String(window.limit * 60),
-			'ratelimit-limit': String(window.limit),
-			'ratelimit-remaining': String(window.remaining),
-			'ratelimit-reset': String(window.resetSeconds),
 		};
 	}
 
@@ -168,13 +169,15 @@ async function startSandbox(options = {}) {
 				return fail(400, 'Validation failed', ['Request body must be valid JSON']);
 			}
 		}
-		const record = { key: route.key, method, path: url.pathname, query: parseQuery(url.searchParams), body, headers: req.headers };
+		const record = { key: route.key, method, path: url.pathname, query: parseQuery(url.searchParams), body, headers: req.headers, at: Date.now() };
 		sandbox.state.requests.push(record);
 		if (sandbox.state.requests.length > 50_000) sandbox.state.requests.shift();
 		sandbox.state.counts[route.key] = (sandbox.state.counts[route.key] ?? 0) + 1;
 		sandbox.state.totalRequests++;
 
 		const { faults, latencyMs } = sandbox.config;
+		// Like Lusha: the rate limit is checked as a request arrives; the latency is the work after it.
+		const window = rateLimited(route.key);
 		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
 		const finish = (statusCode, payload, headers) => {
@@ -201,7 +204,6 @@ async function startSandbox(options = {}) {
 			if (faults.serverErrorBurst > 0) faults.serverErrorBurst--;
 			return finish(503, { statusCode: 503, message: 'Service temporarily unavailable' });
 		}
-		const window = rateLimited(route.key);
 		if (window.limited) {
 			return finish(429, { statusCode: 429, message: 'Too many requests. Please wait before making another request.' }, rateHeaders(window));
 		}
@@ -224,8 +226,17 @@ async function startSandbox(options = {}) {
 		switch (action) {
 			case 'GET /counts':
 				return send(200, sandbox.state.counts);
+			case 'GET /requests':
+				return send(200, sandbox.state.requests.map(({ key, method, path, query, body, statusCode, at }) => ({ key, method, path, query, body, statusCode, at })));
 			case 'GET /state':
-				return send(200, { secret: sandbox.state.secret, subscriptions: [...sandbox.state.subscriptions.values()], challenges: sandbox.state.challenges, auditLog: sandbox.state.auditLog, creditsUsed: sandbox.state.creditsUsed });
+				return send(200, {
+					secret: sandbox.state.secret,
+					subscriptions: [...sandbox.state.subscriptions.values()],
+					challenges: sandbox.state.challenges,
+					auditLog: sandbox.state.auditLog,
+					creditsUsed: sandbox.state.creditsUsed,
+					people: sandbox.fixtures.people.map((p) => ({ personId: p.personId, email: p.emailAddresses[0].email, fullName: p.fullName })),
+				});
 			case 'POST /config':
 				return send(200, configure(body));
 			case 'POST /reset':

@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Identify By',
 		name: 'identifyBy',
 		type: 'options',
+		noDataExpression: true,
 		options: [
 			{ name: 'Domain', value: 'domain' },
 			{ name: 'Company Name', value: 'name' },
@@ -65,8 +66,7 @@ interface CompanyIdentity {
 	companyId?: string;
 }
 
-function identify(context: IExecuteFunctions, itemIndex: number): CompanyIdentity {
-	const mode = context.getNodeParameter('identifyBy', itemIndex) as string;
+function identify(context: IExecuteFunctions, mode: string, itemIndex: number): CompanyIdentity {
 	const read = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const domain = read('domain').replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
 	const name = read('companyName');
@@ -91,6 +91,7 @@ const BULK_PATHS = ['/bulk/company/v2', '/v2/company'];
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
+	const identifyBy = this.getNodeParameter('identifyBy', 0) as string;
 	const signals = (options.signals as string[] | undefined) ?? [];
 	const signalsStartDate = lushaDate(this, options.signalsStartDate, 'Options → Signals Since', 0);
 	const signalsFilters = signalFiltersFrom(options.signalsFilters as IDataObject | undefined);
@@ -112,7 +113,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	};
 
 	return await bulkPerItem<CompanyIdentity>(this, items, {
-		prepare: (itemIndex) => identify(this, itemIndex),
+		prepare: (itemIndex) => identify(this, identifyBy, itemIndex),
 		batchSize: 100,
 		// Lusha's single-company call takes no signal sub-filters, so with them even one company goes through bulk.
 		sendOne: signalsFilters

@@ -15,6 +15,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Identify By',
 		name: 'identifyBy',
 		type: 'options',
+		noDataExpression: true,
 		options: [
 			{ name: 'Email', value: 'email' },
 			{ name: 'LinkedIn URL', value: 'linkedinUrl' },
@@ -104,41 +105,44 @@ interface ContactAnswer {
 	data?: IDataObject | null;
 }
 
-function identify(context: IExecuteFunctions, itemIndex: number): PersonIdentity {
-	const mode = context.getNodeParameter('identifyBy', itemIndex) as string;
-	const read = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	const fields: Record<string, string> = {};
-	for (const name of ['personId', 'email', 'linkedinUrl', 'firstName', 'lastName', 'companyName', 'companyDomain']) fields[name] = read(name);
-	const byName = { firstName: fields.firstName, lastName: fields.lastName, companyName: fields.companyName, companyDomain: fields.companyDomain };
+function identify(context: IExecuteFunctions, mode: string, itemIndex: number): PersonIdentity {
+	// Read only the fields the mode uses: each read evaluates the user's expression for this item.
+	const cache = new Map<string, string>();
+	const read = (name: string) => {
+		if (!cache.has(name)) cache.set(name, String(context.getNodeParameter(name, itemIndex, '') ?? '').trim());
+		return cache.get(name) as string;
+	};
 	const checks: Record<string, () => PersonIdentity> = {
 		email: () => {
-			if (!fields.email) throw inputError(context, itemIndex, 'Email', 'is empty', 'Map the Email field, or choose another Identify By.');
-			if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(fields.email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${fields.email}"`);
-			return { email: fields.email };
+			const email = read('email');
+			if (!email) throw inputError(context, itemIndex, 'Email', 'is empty', 'Map the Email field, or choose another Identify By.');
+			if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${email}"`);
+			return { email };
 		},
 		linkedinUrl: () => {
-			if (!/linkedin\.com\//i.test(fields.linkedinUrl)) {
-				throw inputError(context, itemIndex, 'LinkedIn URL', fields.linkedinUrl ? `is not a LinkedIn profile URL: "${fields.linkedinUrl}"` : 'is empty');
+			const linkedinUrl = read('linkedinUrl');
+			if (!/linkedin\.com\//i.test(linkedinUrl)) {
+				throw inputError(context, itemIndex, 'LinkedIn URL', linkedinUrl ? `is not a LinkedIn profile URL: "${linkedinUrl}"` : 'is empty');
 			}
-			return { linkedinUrl: fields.linkedinUrl };
+			return { linkedinUrl };
 		},
 		personId: () => {
-			if (!/^\d+$/.test(fields.personId)) {
-				throw inputError(context, itemIndex, 'Lusha Person ID', fields.personId ? `must be digits only, not "${fields.personId}"` : 'is empty');
-			}
-			return { personId: fields.personId };
+			const personId = read('personId');
+			if (!/^\d+$/.test(personId)) throw inputError(context, itemIndex, 'Lusha Person ID', personId ? `must be digits only, not "${personId}"` : 'is empty');
+			return { personId };
 		},
 		nameAndCompany: () => {
+			const byName = { firstName: read('firstName'), lastName: read('lastName'), companyName: read('companyName'), companyDomain: read('companyDomain') };
 			const missing = [!byName.firstName && 'First Name', !byName.lastName && 'Last Name', !byName.companyName && !byName.companyDomain && 'Company Name or Company Domain'].filter(Boolean);
 			if (missing.length) throw inputError(context, itemIndex, missing.join(', '), missing.length > 1 ? 'are empty' : 'is empty', 'Lusha needs a first and last name with a company name or domain.');
 			return compact(byName);
 		},
 	};
 	if (mode !== 'any') return checks[mode]();
-	if (fields.personId) return checks.personId();
-	if (fields.email) return checks.email();
-	if (fields.linkedinUrl) return checks.linkedinUrl();
-	if (fields.firstName || fields.lastName) return checks.nameAndCompany();
+	if (read('personId')) return checks.personId();
+	if (read('email')) return checks.email();
+	if (read('linkedinUrl')) return checks.linkedinUrl();
+	if (read('firstName') || read('lastName')) return checks.nameAndCompany();
 	throw inputError(context, itemIndex, 'Person', 'has no identifier', 'Fill Lusha Person ID, Email, LinkedIn URL, or First Name + Last Name + Company.');
 }
 
@@ -149,6 +153,7 @@ function describe(identity: PersonIdentity): string {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
+	const identifyBy = this.getNodeParameter('identifyBy', 0) as string;
 	const metadata = compact({
 		filterBy: options.filterBy as string,
 		revealEmails: options.revealEmails === true || undefined,
@@ -178,7 +183,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	};
 
 	return await bulkPerItem<PersonIdentity>(this, items, {
-		prepare: (itemIndex) => identify(this, itemIndex),
+		prepare: (itemIndex) => identify(this, identifyBy, itemIndex),
 		batchSize: 100,
 		sendOne: async ({ itemIndex, request }) => {
 			const qs = { ...request, ...metadata, ...(metadata.signals ? { signals: (metadata.signals as string[]).join(',') } : {}) };

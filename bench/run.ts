@@ -1,0 +1,95 @@
+/**
+ * Performance figures, printed, not asserted. Wall time is the Lusha node's execution time as n8n
+ * records it (the test's source node and engine bookkeeping around it are excluded). The sandbox runs at Lusha's documented 25 requests a
+ * second per endpoint with 150 ms latency, so the floor for R requests is R / 25 seconds.
+ */
+import { LoggerProxy, sleep } from 'n8n-workflow';
+
+import { runNode } from '../test/harness/n8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startSandboxProcess } = require('../test/sandbox/process');
+
+LoggerProxy.init({ error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as never);
+
+interface Row {
+	case: string;
+	requests: number;
+	expected: string;
+	items: number;
+	wallSeconds: string;
+	floorSeconds: string;
+	wallOverFloor: string;
+	peakHeapMB: string;
+}
+
+function heapSampler() {
+	let peak = process.memoryUsage().heapUsed;
+	const timer = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	}, 20);
+	return () => {
+		clearInterval(timer);
+		return Math.max(peak, process.memoryUsage().heapUsed) / 1024 / 1024;
+	};
+}
+
+async function main() {
+	// In its own process, like Lusha: its CPU is not the node's.
+	const limits = { latencyMs: 150, rateLimitPerSecond: 25 };
+	const sandbox = await startSandboxProcess({ config: limits });
+	const credential = { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
+	const rows: Row[] = [];
+	const phases: string[] = [];
+
+	// A warm-up run, as in a long-lived n8n process: module loading and JIT are not what is measured.
+	await runNode({ credential, parameters: { resource: 'person', operation: 'enrich', identifyBy: 'email', email: '={{ $json.email }}' }, items: [{ email: 'warm@up.example' }, { email: 'warm2@up.example' }] });
+	const people = (await sandbox.state()).people as Array<{ email: string }>;
+
+	for (const n of [1_000, 10_000]) {
+		await sandbox.reset();
+		await sandbox.configure(limits);
+		await sleep(1100);
+		const items = Array.from({ length: n }, (_, i) => ({ email: people[i % people.length].email }));
+		global.gc?.();
+		const stopHeap = heapSampler();
+		const started = performance.now();
+		const startedAt = Date.now();
+		const result = await runNode({ credential, parameters: { resource: 'person', operation: 'enrich', identifyBy: 'email', email: '={{ $json.email }}' }, items });
+		// n8n's own record of how long the Lusha node ran, as the editor shows it.
+		const wall = (result.run.data.resultData.runData.Lusha[0].executionTime ?? 0) / 1000;
+		const arrivals = ((await sandbox.requests()) as Array<{ at: number }>).map((r) => r.at);
+		phases.push(`N=${n}: workflow start to first request ${Math.min(...arrivals) - startedAt} ms, first to last request ${Math.max(...arrivals) - Math.min(...arrivals)} ms, whole workflow ${(performance.now() - started).toFixed(0)} ms`);
+		const peak = stopHeap();
+		if (result.error || result.items.length !== n) throw new Error(`person enrich ${n} failed: ${result.error?.message ?? result.items.length}`);
+		const counts = await sandbox.counts();
+		const requests = (counts['POST /v2/person'] ?? 0) + (counts['GET /v2/person'] ?? 0);
+		const floor = Math.ceil(n / 100) / 25;
+		rows.push({ case: `Person enrich, N=${n}`, requests, expected: `ceil(N/100)=${Math.ceil(n / 100)}`, items: result.items.length, wallSeconds: wall.toFixed(2), floorSeconds: floor.toFixed(2), wallOverFloor: (wall / floor).toFixed(2), peakHeapMB: peak.toFixed(0) });
+	}
+
+	await sandbox.reset();
+	await sandbox.configure({ ...limits, syntheticProspects: 10_000 });
+	await sleep(1100);
+	global.gc?.();
+	const stopHeap = heapSampler();
+	const started = performance.now();
+	const result = await runNode({ credential, parameters: { resource: 'prospecting', operation: 'searchContacts', returnAll: true } });
+	const wall = (result.run.data.resultData.runData.Lusha[0].executionTime ?? (performance.now() - started)) / 1000;
+	const peak = stopHeap();
+	if (result.error || result.items.length !== 10_000) throw new Error(`search failed: ${result.error?.message ?? result.items.length}`);
+	const pages = (await sandbox.counts())['POST /prospecting/contact/search'];
+	const floor = pages / 25;
+	rows.push({ case: 'Search Contacts, Return All, 10,000 results', requests: pages, expected: 'pages of 50 = 200', items: result.items.length, wallSeconds: wall.toFixed(2), floorSeconds: floor.toFixed(2), wallOverFloor: (wall / floor).toFixed(2), peakHeapMB: peak.toFixed(0) });
+
+	const rejected = ((await sandbox.requests()) as Array<{ statusCode?: number }>).filter((r) => r.statusCode === 429).length;
+	await sandbox.stop();
+	console.table(rows);
+	for (const phase of phases) console.log(phase);
+	console.log(`429 answers in the last case: ${rejected}. Target: wall/floor of 1.2 or less for person enrich.`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
