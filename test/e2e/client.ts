@@ -1,0 +1,63 @@
+/** What the end-to-end tests use to drive n8n (public API and REST) and the sandbox (admin API). */
+import fs from 'node:fs';
+import path from 'node:path';
+
+interface E2EState {
+	n8nUrl: string;
+	cookie: string;
+	apiKey: string;
+	sandboxUrl: string;
+	sandboxApiKey: string;
+	secret: string;
+}
+
+export const state = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../.cache/e2e-state.json'), 'utf8')) as E2EState;
+
+async function call(url: string, init: RequestInit) {
+	const response = await fetch(url, init);
+	const text = await response.text();
+	let body: any = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// not JSON
+	}
+	return { status: response.status, body, headers: response.headers };
+}
+
+export const api = (method: string, route: string, body?: unknown) =>
+	call(`${state.n8nUrl}/api/v1${route}`, { method, headers: { 'X-N8N-API-KEY': state.apiKey, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+export const rest = (method: string, route: string, body?: unknown) =>
+	call(`${state.n8nUrl}${route}`, { method, headers: { cookie: state.cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+export const sandbox = (method: string, action: string, body?: unknown) =>
+	call(`${state.sandboxUrl}/__admin/${action}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+export async function createCredential(name = 'Lusha sandbox') {
+	const created = await api('POST', '/credentials', { name, type: 'lushaApi', data: { apiKey: state.sandboxApiKey, baseUrl: state.sandboxUrl, webhookSecret: '' } });
+	if (created.status !== 200) throw new Error(`credential: ${created.status} ${JSON.stringify(created.body)}`);
+	return created.body.id as string;
+}
+
+export async function createWorkflow(workflow: Record<string, unknown>) {
+	const created = await api('POST', '/workflows', { settings: {}, ...workflow });
+	if (created.status !== 200) throw new Error(`workflow: ${created.status} ${JSON.stringify(created.body)}`);
+	return created.body.id as string;
+}
+
+/** Finished executions of a workflow, with their data, newest first. */
+export async function executions(workflowId: string) {
+	const listed = await api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
+	return (listed.body.data ?? []) as Array<{ id: string; status: string; finished: boolean; data: any }>;
+}

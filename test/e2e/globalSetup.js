@@ -1,0 +1,44 @@
+'use strict';
+// Boots the stack once for the suite: the sandbox process, then n8n with the freshly packed package.
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const { packPackage, installPackage, startN8n, bootstrapOwner } = require('../../scripts/lib/n8n');
+const { ensureN8n } = require('../../scripts/lib/runtime');
+const { startSandboxProcess } = require('../sandbox/process');
+
+const root = path.resolve(__dirname, '..', '..');
+const stateFile = path.join(root, '.cache', 'e2e-state.json');
+const SECRET = 'whsec_e2e_fixed_secret_for_the_suite';
+
+function freePort() {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+module.exports = async function globalSetup() {
+	const started = Date.now();
+	ensureN8n();
+	const userFolder = path.join(root, '.cache', 'e2e-user');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	installPackage(userFolder, packPackage());
+	const sandbox = await startSandboxProcess({ secret: SECRET, config: { deliveryRetryDelaysMs: [100, 200, 400] } });
+	let n8n;
+	try {
+		n8n = await startN8n({ userFolder, port: await freePort(), brokerPort: await freePort() });
+	} catch (error) {
+		await sandbox.stop();
+		throw error;
+	}
+	const { cookie, apiKey } = await bootstrapOwner(n8n.url);
+	globalThis.__LUSHA_E2E__ = { sandbox, n8n, started };
+	fs.writeFileSync(stateFile, JSON.stringify({ n8nUrl: n8n.url, cookie, apiKey, sandboxUrl: sandbox.url, sandboxApiKey: sandbox.apiKey, secret: SECRET, n8nPid: n8n.process.pid }));
+	process.stdout.write(`\n[e2e] n8n ready at ${n8n.url} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+};
