@@ -1,14 +1,12 @@
 'use strict';
-// Lets plain `node` load the package's TypeScript (benchmarks, end-to-end helpers) through swc, as jest does.
+// Lets plain `node` load the package's TypeScript (the benchmark), transpiled by TypeScript itself as the tests are.
 const fs = require('node:fs');
-const { transformSync } = require('@swc/core');
+const ts = require('typescript');
 
 require.extensions['.ts'] = (module, filename) => {
-	const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-		filename,
-		jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' },
-		module: { type: 'commonjs' },
-		sourceMaps: 'inline',
+	const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+		fileName: filename,
+		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true },
 	});
-	module._compile(code, filename);
+	module._compile(outputText, filename);
 };

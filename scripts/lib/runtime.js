@@ -64,8 +64,9 @@ function ensureN8n() {
 	fs.copyFileSync(path.join(runtimeSpec, 'package.json'), path.join(n8nDir, 'package.json'));
 	fs.writeFileSync(path.join(n8nDir, 'package-lock.json'), lock);
 	const env = node24Env();
-	// Plain `npm` here, so it runs on Node 24 from PATH.
-	execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	// `npm install` with the committed lockfile, not `npm ci`: the registry here serves no foreign-platform
+	// builds, so lockfiles lack them and npm 11's ci refuses. Plain `npm` runs on Node 24 from PATH.
+	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
 	execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
 	fs.writeFileSync(stamp, lock);
 	return main;
