@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../actions/types';
+import { showFor, showForWith } from '../actions/types';
 
 /** The Return All / Limit pair every list operation shows. */
 export function returnAllOrLimit(resource: string, operation: string, defaultLimit = 50): INodeProperties[] {
@@ -20,7 +20,7 @@ export function returnAllOrLimit(resource: string, operation: string, defaultLim
 			typeOptions: { minValue: 1 },
 			default: defaultLimit,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...showFor(resource, operation).show, returnAll: [false] } },
+			displayOptions: showForWith(resource, operation, { returnAll: [false] }),
 		},
 	];
 }

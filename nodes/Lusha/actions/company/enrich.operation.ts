@@ -7,9 +7,9 @@ import { companyInSingleShape, simplifyCompany } from '../../helpers/simplify';
 import { inputError, lushaDate } from '../../helpers/validate';
 import { lushaRequestFull } from '../../transport';
 import { signalFiltersOption, signalFiltersFrom } from '../signal/fields';
-import { showFor } from '../types';
+import { showFor, showForWith } from '../types';
 
-const show = (identifyBy: string[]) => ({ show: { ...showFor('company', 'enrich').show, identifyBy } });
+const show = (identifyBy: string[]) => showForWith('company', 'enrich', { identifyBy });
 
 export const description: INodeProperties[] = [
 	{

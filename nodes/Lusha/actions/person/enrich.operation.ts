@@ -6,9 +6,9 @@ import { compact } from '../../helpers/fields';
 import { simplifyPerson } from '../../helpers/simplify';
 import { inputError, lushaDate } from '../../helpers/validate';
 import { lushaRequest } from '../../transport';
-import { showFor } from '../types';
+import { showFor, showForWith } from '../types';
 
-const show = (identifyBy: string[]) => ({ show: { ...showFor('person', 'enrich').show, identifyBy } });
+const show = (identifyBy: string[]) => showForWith('person', 'enrich', { identifyBy });
 
 export const description: INodeProperties[] = [
 	{

@@ -2,21 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { perItem } from '../../helpers/items';
 import { lushaRequest } from '../../transport';
-import { entityShow } from './fields';
+import { entityTypeField } from '../types';
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Entity Type',
-		name: 'entityType',
-		type: 'options',
-		options: [
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Company', value: 'company' },
-		],
-		default: 'contact',
-		displayOptions: entityShow('getOptions'),
-	},
-];
+export const description: INodeProperties[] = [entityTypeField('signal', 'getOptions')];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {

@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { errorItem, outputItem } from '../../helpers/items';
 import { parseList } from '../../helpers/lists';
 import { URL_CHECK_FAILURES, createSubscriptions } from '../../transport/subscriptions';
-import { showFor } from '../types';
-import { entityTypeField, signalTypesField } from './fields';
+import { entityTypeField, showFor } from '../types';
+import { signalTypesField } from './fields';
 
 export const description: INodeProperties[] = [
-	entityTypeField('create'),
+	entityTypeField('subscription', 'create'),
 	{
 		displayName: 'Entity IDs',
 		name: 'entityIds',

@@ -51,15 +51,3 @@ export function signalTypesField(operation: string, dependsOn: string): INodePro
 		displayOptions: showFor('subscription', operation),
 	};
 }
-
-export const entityTypeField = (operation: string): INodeProperties => ({
-	displayName: 'Entity Type',
-	name: 'entityType',
-	type: 'options',
-	options: [
-		{ name: 'Contact', value: 'contact' },
-		{ name: 'Company', value: 'company' },
-	],
-	default: 'contact',
-	displayOptions: showFor('subscription', operation),
-});

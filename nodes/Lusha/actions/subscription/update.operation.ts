@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { perItem } from '../../helpers/items';
 import { updateSubscription } from '../../transport/subscriptions';
-import { showFor } from '../types';
+import { showFor, showForWith } from '../types';
 import { subscriptionIdAt, subscriptionLocator } from './fields';
 
 export const description: INodeProperties[] = [
@@ -49,7 +49,7 @@ export const description: INodeProperties[] = [
 		name: 'regenerateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { ...showFor('subscription', 'update').show, regenerateSecret: [true] } },
+		displayOptions: showForWith('subscription', 'update', { regenerateSecret: [true] }),
 	},
 	{
 		displayName: 'Regenerate Account Secret',
