@@ -58,7 +58,9 @@ function ensureN8n() {
 	const main = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const lock = fs.readFileSync(path.join(runtimeSpec, 'package-lock.json'), 'utf8');
 	const stamp = path.join(n8nDir, '.installed-lock');
-	if (fs.existsSync(main) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === lock) return main;
+	const sqliteBinding = path.join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	const installed = fs.existsSync(main) && fs.existsSync(sqliteBinding) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === lock;
+	if (installed) return main;
 	log('installing n8n into .cache/n8n (once; about 3-5 minutes and 3 GB)');
 	fs.mkdirSync(n8nDir, { recursive: true });
 	fs.copyFileSync(path.join(runtimeSpec, 'package.json'), path.join(n8nDir, 'package.json'));
@@ -67,7 +69,9 @@ function ensureN8n() {
 	// `npm install` with the committed lockfile, not `npm ci`: the registry here serves no foreign-platform
 	// builds, so lockfiles lack them and npm 11's ci refuses. Plain `npm` runs on Node 24 from PATH.
 	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
-	execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	// Scripts on for this one package: under `npm test` npm exports this repo's ignore-scripts=true to children.
+	execFileSync('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: n8nDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+	if (!fs.existsSync(sqliteBinding)) throw new Error('sqlite3 did not build for Node 24; n8n cannot start without it');
 	fs.writeFileSync(stamp, lock);
 	return main;
 }
