@@ -5,7 +5,7 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	// Type errors are `npm run lint`'s job; here TypeScript only transpiles, which keeps the suite fast.
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }] },
 	testTimeout: 60_000,
 	setupFiles: ['<rootDir>/test/setup.ts'],
 };
