@@ -25,6 +25,18 @@ export function returnAllOrLimit(resource: string, operation: string, defaultLim
 	];
 }
 
+/** The Simplify switch of operations whose records are deeply nested. */
+export function simplifyField(resource: string, operation: string, summary: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return a flat summary (${summary}) instead of Lusha’s full record`,
+		displayOptions: showFor(resource, operation),
+	};
+}
+
 /** How many results the user asked for: all, or the limit. */
 export function wantedCount(context: IExecuteFunctions, itemIndex: number): number {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Number.POSITIVE_INFINITY;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bulkPerItem } from '../../helpers/bulk';
-import { compact } from '../../helpers/fields';
+import { compact, simplifyField } from '../../helpers/fields';
 import { companyInSingleShape, simplifyCompany } from '../../helpers/simplify';
 import { inputError, lushaDate } from '../../helpers/validate';
 import { lushaRequestFull } from '../../transport';
@@ -29,14 +29,7 @@ export const description: INodeProperties[] = [
 	{ displayName: 'Domain', name: 'domain', type: 'string', placeholder: 'company.com', default: '', displayOptions: show(['domain', 'any']) },
 	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', displayOptions: show(['name', 'any']) },
 	{ displayName: 'Lusha Company ID', name: 'companyId', type: 'string', placeholder: '33222678', default: '', displayOptions: show(['companyId', 'any']) },
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a flat summary (name, domain, size, industry, location) instead of Lusha’s full record',
-		displayOptions: showFor('company', 'enrich'),
-	},
+	simplifyField('company', 'enrich', 'name, domain, size, industry, location'),
 	{
 		displayName: 'Options',
 		name: 'options',

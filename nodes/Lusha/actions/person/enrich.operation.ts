@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bulkPerItem } from '../../helpers/bulk';
-import { compact } from '../../helpers/fields';
+import { compact, simplifyField } from '../../helpers/fields';
 import { simplifyPerson } from '../../helpers/simplify';
 import { inputError, lushaDate } from '../../helpers/validate';
 import { lushaRequest } from '../../transport';
@@ -33,14 +33,7 @@ export const description: INodeProperties[] = [
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', displayOptions: show(['nameAndCompany', 'any']) },
 	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '', hint: 'Company name or domain is needed with a name', displayOptions: show(['nameAndCompany', 'any']) },
 	{ displayName: 'Company Domain', name: 'companyDomain', type: 'string', placeholder: 'company.com', default: '', displayOptions: show(['nameAndCompany', 'any']) },
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a flat summary (primary email and phone, job, company) instead of Lusha’s full record',
-		displayOptions: showFor('person', 'enrich'),
-	},
+	simplifyField('person', 'enrich', 'primary email and phone, job, company'),
 	{
 		displayName: 'Options',
 		name: 'options',

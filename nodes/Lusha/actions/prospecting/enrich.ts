@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bulkPerItem } from '../../helpers/bulk';
-import { compact } from '../../helpers/fields';
+import { compact, simplifyField } from '../../helpers/fields';
 import { parseList } from '../../helpers/lists';
 import { simplifyCompany, simplifyPerson } from '../../helpers/simplify';
 import { inputError } from '../../helpers/validate';
@@ -30,7 +30,7 @@ export function enrichFields(kind: EnrichKind): INodeProperties[] {
 			displayOptions: show,
 		},
 		ids,
-		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description: 'Whether to return a flat summary instead of Lusha’s full record', displayOptions: show },
+		simplifyField('prospecting', operationOf(kind), kind === 'contact' ? 'primary email and phone, job, company' : 'name, domain, size, industry, location'),
 		...(kind === 'contact'
 			? [
 					{
