@@ -3,6 +3,10 @@
 const fs = require('node:fs');
 const ts = require('typescript');
 
+// `.ts` must be tried before `.json`: `./Lusha.node` names both Lusha.node.ts and the codex Lusha.node.json.
+const { '.json': json, '.node': native } = require.extensions;
+delete require.extensions['.json'];
+delete require.extensions['.node'];
 require.extensions['.ts'] = (module, filename) => {
 	const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
 		fileName: filename,
@@ -10,3 +14,5 @@ require.extensions['.ts'] = (module, filename) => {
 	});
 	module._compile(outputText, filename);
 };
+require.extensions['.json'] = json;
+require.extensions['.node'] = native;

@@ -6,9 +6,9 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 /**
  * Bulk calls that may be in flight at once. The transport's pacer keeps them under Lusha's rate
- * limit; this only hides latency (at 150 ms a call, 10 lanes fill a 25-per-second window).
+ * limit; this only hides latency, so a whole 25-request window can be in flight at once.
  */
-export const BULK_CONCURRENCY = 10;
+export const BULK_CONCURRENCY = 25;
 
 /** Runs `task` over every input with at most `concurrency` running at once; results keep input order. */
 export async function mapConcurrent<T, R>(
