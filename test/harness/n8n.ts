@@ -238,7 +238,6 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 	};
 }
 
-export const runLushaNode = runNode;
 
 /**
  * Runs the credential's own test request the way n8n's credential tester does: as a declarative

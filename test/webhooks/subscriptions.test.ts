@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { runNode } from '../harness/n8n';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { Lusha } from '../../nodes/Lusha/Lusha.node';
+import { loadOptionsContext, runNode } from '../harness/n8n';
 import type { startReceiver } from '../helpers/receiver';
 import { startReceiver as receiver } from '../helpers/receiver';
 import { everythingRecorded, useSandbox } from '../helpers/sandbox';
@@ -57,6 +60,20 @@ describe('Subscription operations', () => {
 		const result = await createFromItems([{ personId: 1000000 }, { personId: '' }]);
 		expect(result.error?.message).toBe('Entity IDs is empty (item 1)');
 		expect(ctx.sandbox.count('POST /api/subscriptions')).toBe(0);
+	});
+
+	it('lists subscriptions in the picker by name, entity and signals, 100 a page, searchable', async () => {
+		await seedSubscriptions(130);
+		const context = loadOptionsContext(ctx.credential, {}) as unknown as ILoadOptionsFunctions;
+		const { searchSubscriptions } = new Lusha().methods.listSearch;
+		const first = await searchSubscriptions.call(context);
+		expect(first.results).toHaveLength(100);
+		expect(first.results[0].name).toMatch(/^Champions — contact 10001\d\d \(promotion\)$/);
+		const second = await searchSubscriptions.call(context, undefined, first.paginationToken as string);
+		expect(second.results).toHaveLength(30);
+		expect(second.paginationToken).toBeUndefined();
+		const found = await searchSubscriptions.call(context, 'contact 1000042');
+		expect(found.results.map((r) => r.name)).toEqual(['Champions — contact 1000042 (promotion)']);
 	});
 
 	it('gets one subscription by ID', async () => {

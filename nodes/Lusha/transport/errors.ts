@@ -63,7 +63,7 @@ export interface LushaErrorInput {
 	attempts: number;
 }
 
-export function hintFor(statusCode: number, message: string): string {
+function hintFor(statusCode: number, message: string): string {
 	if (statusCode === 429 && isQuotaExhausted(message)) return QUOTA_HINT;
 	return STATUS_HINTS[statusCode] ?? (statusCode >= 500 ? SERVER_ERROR_HINT : 'Check the request and try again.');
 }

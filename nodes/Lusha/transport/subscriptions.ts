@@ -103,23 +103,21 @@ interface ListResponse {
 	pagination?: { total?: number; hasMore?: boolean };
 }
 
-/** Lists the account's subscriptions, newest first, 100 per call. */
+/** One page of the account's subscriptions, newest first (Lusha serves at most 100 a page). */
+export async function listSubscriptionsPage(context: LushaContext, offset: number, limit = 100, itemIndex?: number) {
+	const response = await lushaRequest<ListResponse>(context, {
+		method: 'GET',
+		path: '/api/subscriptions',
+		qs: { limit: Math.min(100, limit), offset },
+		itemIndex,
+	});
+	const items = response.data ?? [];
+	return { items, next: nextOffset(offset, items.length, response.pagination?.hasMore) };
+}
+
+/** All of the account's subscriptions (or up to `limit`), newest first. */
 export async function listSubscriptions(context: LushaContext, limit?: number, itemIndex?: number): Promise<Subscription[]> {
-	return await paginate<Subscription, number>(
-		0,
-		async (offset, remaining) => {
-			const pageSize = Math.min(100, remaining);
-			const response = await lushaRequest<ListResponse>(context, {
-				method: 'GET',
-				path: '/api/subscriptions',
-				qs: { limit: pageSize, offset },
-				itemIndex,
-			});
-			const items = response.data ?? [];
-			return { items, next: nextOffset(offset, items.length, response.pagination?.hasMore) };
-		},
-		limit,
-	);
+	return await paginate<Subscription, number>(0, async (offset, remaining) => await listSubscriptionsPage(context, offset, remaining, itemIndex), limit);
 }
 
 export async function updateSubscription(
