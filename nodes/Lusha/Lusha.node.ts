@@ -1,21 +1,15 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
-import * as listSearch from './methods/listSearch';
-import * as loadOptions from './methods/loadOptions';
+import { lushaBaseDescription } from './common/baseDescription';
+import { LushaV1 } from './v1/LushaV1.node';
+import { LushaV2 } from './v2/LushaV2.node';
 
-export class Lusha implements INodeType {
-	description: INodeTypeDescription = {
-		...versionDescription,
-		icon: { light: 'file:../../icons/lusha.svg', dark: 'file:../../icons/lusha.dark.svg' },
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		usableAsTool: true,
-	};
-
-	methods = { loadOptions, listSearch };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/**
+ * Version 1 speaks Lusha's API v2 and stays for saved workflows; version 2, the default for new
+ * nodes, speaks API V3.
+ */
+export class Lusha extends VersionedNodeType {
+	constructor() {
+		super({ 1: new LushaV1(), 2: new LushaV2() }, lushaBaseDescription);
 	}
 }

@@ -7,10 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getSignalTypes } from '../Lusha/methods/loadOptions';
+import { getSignalTypes } from '../shared/api/signalCatalogue';
+import { entityTypeField, signalTypesField } from '../shared/signalFields';
 import type { DeliveryOptions } from './delivery';
 import { answerChallenge, receiveDelivery } from './delivery';
-import { checkExists, create, remove } from './subscriptions';
+import { checkExists, create, remove } from './lifecycle';
 
 export class LushaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,16 +39,7 @@ export class LushaTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Entity Type',
-				name: 'entityType',
-				type: 'options',
-				options: [
-					{ name: 'Contact', value: 'contact', description: 'Watch people for promotions and job changes' },
-					{ name: 'Company', value: 'company', description: 'Watch accounts for funding, hiring, headcount and news' },
-				],
-				default: 'contact',
-			},
+			entityTypeField(),
 			{
 				displayName: 'Entity IDs',
 				name: 'entityIds',
@@ -59,15 +51,7 @@ export class LushaTrigger implements INodeType {
 				description:
 					'Lusha person or company IDs to watch, separated by commas or new lines, or an expression that returns a list. One subscription is created per ID.',
 			},
-			{
-				displayName: 'Signal Type Names or IDs',
-				name: 'signalTypes',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getSignalTypes', loadOptionsDependsOn: ['entityType'] },
-				default: ['allSignals'],
-				description:
-					'Which signals start the workflow. Each delivered signal costs credits. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			signalTypesField('Which signals start the workflow.'),
 			{
 				displayName: 'Subscription Name',
 				name: 'subscriptionName',

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { lushaCredentials, lushaRequestFull, normalizeBaseUrl } from '../Lusha/transport';
+import { lushaCredentials, lushaRequestFull, normalizeBaseUrl } from '../shared/transport';
 
 /** Fetched secrets live in memory only: never in static data, output or logs. */
 const fetched = new Map<string, { secret: string; refreshedAt: number }>();

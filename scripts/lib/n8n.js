@@ -10,9 +10,8 @@ const path = require('node:path');
 const { root, cache, ensureN8n, ensureNode24, node24Env, log } = require('./runtime');
 
 /** Builds and packs the package; returns the tarball path. */
-function packPackage() {
+function packPackage(destination = path.join(cache, 'pack')) {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-	const destination = path.join(cache, 'pack');
 	fs.rmSync(destination, { recursive: true, force: true });
 	fs.mkdirSync(destination, { recursive: true });
 	execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

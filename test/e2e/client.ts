@@ -1,6 +1,5 @@
 /** What the end-to-end tests use to drive n8n (public API and REST) and the sandbox (admin API). */
 import fs from 'node:fs';
-import path from 'node:path';
 
 interface E2EState {
 	n8nUrl: string;
@@ -11,7 +10,7 @@ interface E2EState {
 	secret: string;
 }
 
-export const state = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../.cache/e2e-state.json'), 'utf8')) as E2EState;
+export const state = JSON.parse(fs.readFileSync(process.env.LUSHA_E2E_STATE as string, 'utf8')) as E2EState;
 
 async function call(url: string, init: RequestInit) {
 	const response = await fetch(url, init);

@@ -9,7 +9,9 @@ const { ensureN8n } = require('../../scripts/lib/runtime');
 const { startSandboxProcess } = require('../sandbox/process');
 
 const root = path.resolve(__dirname, '..', '..');
-const stateFile = path.join(root, '.cache', 'e2e-state.json');
+// Each run gets its own folder, so two suites (two developers' checkouts, or a retry) never share n8n's user folder.
+const runDir = path.join(root, '.cache', 'e2e-runs', String(process.pid));
+const stateFile = path.join(runDir, 'state.json');
 const SECRET = 'whsec_e2e_fixed_secret_for_the_suite';
 
 function freePort() {
@@ -25,10 +27,11 @@ function freePort() {
 module.exports = async function globalSetup() {
 	const started = Date.now();
 	ensureN8n();
-	const userFolder = path.join(root, '.cache', 'e2e-user');
-	fs.rmSync(userFolder, { recursive: true, force: true });
+	const userFolder = path.join(runDir, 'user');
+	fs.rmSync(runDir, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
-	installPackage(userFolder, packPackage());
+	process.env.LUSHA_E2E_STATE = stateFile;
+	installPackage(userFolder, packPackage(path.join(runDir, 'pack')));
 	const sandbox = await startSandboxProcess({ secret: SECRET, config: { deliveryRetryDelaysMs: [100, 200, 400] } });
 	let n8n;
 	try {

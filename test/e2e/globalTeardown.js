@@ -1,5 +1,6 @@
 'use strict';
 const fs = require('node:fs');
+const path = require('node:path');
 
 /** Peak resident memory of a process, from the kernel's high-water mark. */
 function peakMemoryMB(pid) {
@@ -18,5 +19,6 @@ module.exports = async function globalTeardown() {
 	const peak = peakMemoryMB(stack.n8n.process.pid);
 	await stack.n8n.stop();
 	await stack.sandbox.stop();
+	if (process.env.LUSHA_E2E_STATE) fs.rmSync(path.dirname(process.env.LUSHA_E2E_STATE), { recursive: true, force: true });
 	process.stdout.write(`[e2e] suite wall time ${((Date.now() - stack.started) / 1000).toFixed(1)} s; n8n peak memory (VmHWM) ${peak} MB\n`);
 };

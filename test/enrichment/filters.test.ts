@@ -1,12 +1,12 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { Lusha } from '../../nodes/Lusha/Lusha.node';
-import { FILTER_ENDPOINTS } from '../../nodes/Lusha/shared/filterEndpoints';
-import { loadOptionsContext, runNode } from '../harness/n8n';
+import type { LushaV1 } from '../../nodes/Lusha/v1/LushaV1.node';
+import { FILTER_ENDPOINTS } from '../../nodes/Lusha/v1/helpers/filterEndpoints';
+import { loadOptionsContext, lushaVersion, runNode } from '../harness/n8n';
 import { useSandbox } from '../helpers/sandbox';
 
 const ctx = useSandbox();
-const node = new Lusha();
+const node = lushaVersion(1) as LushaV1;
 
 describe('Filter lists', () => {
 	it.each(FILTER_ENDPOINTS.map((f) => [f.value, f]))('%s returns Lusha’s list, one item per entry', async (_name, endpoint) => {

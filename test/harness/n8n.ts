@@ -49,18 +49,28 @@ class TestItems implements INodeType {
 	}
 }
 
-const nodeTypeInstances: Record<string, INodeType> = {
-	'n8n-nodes-lusha-api.lusha': new Lusha(),
+export const lushaNode = new Lusha();
+
+/** One version of the Lusha node (its description and methods), as n8n picks it for a saved typeVersion. */
+export function lushaVersion(version: 1 | 2): INodeType {
+	return lushaNode.getNodeType(version);
+}
+
+const nodeTypeInstances: Record<string, INodeType | IVersionedNodeType> = {
+	'n8n-nodes-lusha-api.lusha': lushaNode,
 	'test.items': new TestItems(),
 };
 
 export const nodeTypes: INodeTypes = {
-	getByName: (type: string) => nodeTypeInstances[type] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (type: string) => nodeTypeInstances[type],
+	getByName: (type: string) => nodeTypeInstances[type],
+	getByNameAndVersion: (type: string, version?: number) => {
+		const nodeType = nodeTypeInstances[type];
+		return 'nodeVersions' in nodeType ? nodeType.getNodeType(version) : nodeType;
+	},
 	getKnownTypes: () => ({}),
 };
 
-export function registerNodeType(type: string, instance: INodeType) {
+export function registerNodeType(type: string, instance: INodeType | IVersionedNodeType) {
 	nodeTypeInstances[type] = instance;
 }
 
@@ -178,6 +188,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Registered node type to run; the Lusha node by default. */
 	nodeType?: string;
+	/** The node's typeVersion: 1 (API v2) unless a test says otherwise. */
+	typeVersion?: number;
 }
 
 function workflowBase(nodes: INode[], workflow: Workflow) {
@@ -210,7 +222,7 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			id: 'under-test',
 			name: 'Lusha',
 			type: options.nodeType ?? 'n8n-nodes-lusha-api.lusha',
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { lushaApi: { id: '1', name: 'Lusha sandbox' } },
@@ -273,12 +285,12 @@ export async function testCredential(credential: SandboxCredential): Promise<{ s
 }
 
 /** The editor asking a node for a dropdown or picker: n8n-core's LoadOptionsContext over the node's current parameters. */
-export function loadOptionsContext(credential: SandboxCredential, parameters: INodeParameters, path = 'parameters.x') {
+export function loadOptionsContext(credential: SandboxCredential, parameters: INodeParameters, path = 'parameters.x', typeVersion = 1) {
 	const node: INode = {
 		id: 'under-test',
 		name: 'Lusha',
 		type: 'n8n-nodes-lusha-api.lusha',
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { lushaApi: { id: '1', name: 'Lusha sandbox' } },

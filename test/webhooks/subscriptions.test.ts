@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { Lusha } from '../../nodes/Lusha/Lusha.node';
-import { loadOptionsContext, runNode } from '../harness/n8n';
+import type { LushaV1 } from '../../nodes/Lusha/v1/LushaV1.node';
+import { loadOptionsContext, lushaVersion, runNode } from '../harness/n8n';
 import type { startReceiver } from '../helpers/receiver';
 import { startReceiver as receiver } from '../helpers/receiver';
 import { everythingRecorded, useSandbox } from '../helpers/sandbox';
@@ -65,7 +65,7 @@ describe('Subscription operations', () => {
 	it('lists subscriptions in the picker by name, entity and signals, 100 a page, searchable', async () => {
 		await seedSubscriptions(130);
 		const context = loadOptionsContext(ctx.credential, {}) as unknown as ILoadOptionsFunctions;
-		const { searchSubscriptions } = new Lusha().methods.listSearch;
+		const { searchSubscriptions } = (lushaVersion(1) as LushaV1).methods.listSearch;
 		const first = await searchSubscriptions.call(context);
 		expect(first.results).toHaveLength(100);
 		expect(first.results[0].name).toMatch(/^Champions — contact 10001\d\d \(promotion\)$/);

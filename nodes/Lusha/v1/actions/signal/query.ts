@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Entry } from '../../../../shared/helpers/bulk';
+import { bulkPerItem } from '../../../../shared/helpers/bulk';
+import { compact } from '../../../../shared/helpers/fields';
+import { lushaDate } from '../../../../shared/helpers/input';
+import { lushaRequest } from '../../../../shared/transport';
+import { signalFiltersFrom } from './fields';
+
+export interface SignalQuery<Request> {
+	entity: 'contact' | 'company';
+	path: string;
+	/** One item's entries; each becomes one output item. */
+	prepare(itemIndex: number): Request[];
+	/** The batch's part of the body: `contactIds`, `companyIds`, or `contacts`/`companies` with our own ids. */
+	bodyFor(batch: Array<Entry<Request>>): IDataObject;
+	/** The key Lusha answers an entry under. */
+	keyOf(entry: Entry<Request>, position: number): string;
+	describe(request: Request): string;
+}
+
+interface SignalsResponse {
+	contacts?: Record<string, IDataObject>;
+	companies?: Record<string, IDataObject>;
+	startDate?: string;
+	endDate?: string;
+	creditCharged?: number;
+	creditsCharged?: number;
+}
+
+/**
+ * The four signal look-ups differ only in path, body and answer key; this runs any of them in
+ * batches of 100 and gives one item per entity with its signals and the window searched.
+ */
+export async function runSignalQuery<Request>(context: IExecuteFunctions, items: INodeExecutionData[], query: SignalQuery<Request>) {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const signals = context.getNodeParameter('signalTypes', 0, []) as string[];
+	if (!signals.length) throw new NodeOperationError(context.getNode(), 'Signal Names or IDs is empty: pick at least one signal type', { itemIndex: 0 });
+	const window = compact({
+		signals,
+		startDate: lushaDate(context, options.startDate, 'Options → Since', 0),
+		maxResultsPerSignal: options.maxResultsPerSignal as number,
+		filters: query.entity === 'company' ? signalFiltersFrom(options.filters as IDataObject) : undefined,
+	});
+	return await bulkPerItem<Request>(context, items, {
+		prepare: (itemIndex) => query.prepare(itemIndex),
+		batchSize: 100,
+		send: async (batch) => {
+			const response = await lushaRequest<SignalsResponse>(context, {
+				method: 'POST',
+				path: query.path,
+				body: { ...query.bodyFor(batch), ...window },
+				itemIndex: batch[0].itemIndex,
+				statusHints: { 403: 'Signals are a Lusha add-on: this plan does not include them. Ask Lusha to enable the Signals API.' },
+			});
+			const found = (query.entity === 'contact' ? response.contacts : response.companies) ?? {};
+			// Lusha bills the whole call; show it on every entity of the batch, labelled as such.
+			const batchCredits = response.creditCharged ?? response.creditsCharged ?? 0;
+			return batch.map((entry, position) => {
+				const answer = found[query.keyOf(entry, position)];
+				if (!answer) {
+					return new NodeOperationError(context.getNode(), `Lusha found no ${query.entity} for ${query.describe(entry.request)} (item ${entry.itemIndex})`, { itemIndex: entry.itemIndex });
+				}
+				const signalCount = Object.values(answer).reduce<number>((n, value) => n + (Array.isArray(value) ? value.length : 0), 0);
+				return { ...answer, signalCount, startDate: response.startDate ?? null, endDate: response.endDate ?? null, batchCreditsCharged: batchCredits };
+			});
+		},
+	});
+}

@@ -1,0 +1,1 @@
+export { searchSubscriptions } from '../../common/methods/searchSubscriptions';

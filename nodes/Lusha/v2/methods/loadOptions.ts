@@ -1,0 +1,1 @@
+export { getSignalTypes } from '../../../shared/api/signalCatalogue';
