@@ -6,34 +6,15 @@
 import { LoggerProxy, sleep } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/n8n';
+import type { Row } from './measure';
+import { heapSampler } from './measure';
+import { v3EnrichmentCases } from './v3Enrichment';
+import { signalScoreCase } from './signalScore';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandboxProcess } = require('../test/sandbox/process');
 
 LoggerProxy.init({ error: () => {}, warn: () => {}, info: () => {}, debug: () => {} } as never);
-
-interface Row {
-	case: string;
-	requests: number;
-	expected: string;
-	items: number;
-	wallSeconds: string;
-	floorSeconds: string;
-	wallOverFloor: string;
-	peakHeapMB: string;
-	answered429: number;
-}
-
-function heapSampler() {
-	let peak = process.memoryUsage().heapUsed;
-	const timer = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
-	}, 20);
-	return () => {
-		clearInterval(timer);
-		return Math.max(peak, process.memoryUsage().heapUsed) / 1024 / 1024;
-	};
-}
 
 async function main() {
 	// In its own process, like Lusha: its CPU is not the node's.
@@ -84,6 +65,31 @@ async function main() {
 	const searchRejected = ((await sandbox.requests()) as Array<{ statusCode?: number }>).filter((r) => r.statusCode === 429).length;
 	const floor = pages / 25;
 	rows.push({ case: 'Search Contacts, Return All, 10,000 results', requests: pages, expected: 'pages of 50 = 200', items: result.items.length, wallSeconds: wall.toFixed(2), floorSeconds: floor.toFixed(2), wallOverFloor: (wall / floor).toFixed(2), peakHeapMB: peak.toFixed(0), answered429: searchRejected });
+
+	// V3 Prospect, Return All at size 100: pages side by side, one item per result. Heap per result should
+	// stay flat from 5,000 to 10,000 results (linear growth), not grow with the pages already collected.
+	const heapPerThousand: string[] = [];
+	for (const n of [5_000, 10_000]) {
+		await sandbox.reset();
+		await sandbox.configure({ ...limits, syntheticProspects: n });
+		await sleep(1100);
+		global.gc?.();
+		const heapBefore = process.memoryUsage().heapUsed / 1024 / 1024;
+		const stopProspectHeap = heapSampler();
+		const prospected = await runNode({ credential, typeVersion: 2, parameters: { resource: 'contact', operation: 'prospect', returnAll: true, size: 100, contactFilters: { jobTitles: 'Manager' } } });
+		const prospectPeak = stopProspectHeap();
+		const prospectWall = (prospected.run.data.resultData.runData.Lusha[0].executionTime ?? 0) / 1000;
+		if (prospected.error || prospected.items.length !== n) throw new Error(`prospect ${n} failed: ${prospected.error?.message ?? prospected.items.length}`);
+		const prospectRequests = (await sandbox.requests()) as Array<{ key: string; statusCode?: number }>;
+		const prospectPages = prospectRequests.filter((r) => r.key === 'POST /v3/contacts/prospecting' && r.statusCode === 200).length;
+		const prospectFloor = prospectPages / 25;
+		rows.push({ case: `Prospect (V3), Return All, ${n.toLocaleString('en-US')} results at size 100`, requests: prospectPages, expected: `${n / 100} pages`, items: prospected.items.length, wallSeconds: prospectWall.toFixed(2), floorSeconds: prospectFloor.toFixed(2), wallOverFloor: (prospectWall / prospectFloor).toFixed(2), peakHeapMB: prospectPeak.toFixed(0), answered429: prospectRequests.filter((r) => r.statusCode === 429).length });
+		heapPerThousand.push(`${((prospectPeak - heapBefore) / (n / 1000)).toFixed(2)} MB per 1,000 results at ${n.toLocaleString('en-US')}`);
+	}
+	phases.push(`Prospect heap growth: ${heapPerThousand.join(', ')} (linear when these match)`);
+
+	rows.push(...(await v3EnrichmentCases({ sandbox, credential, limits, phases })));
+	rows.push(await signalScoreCase({ sandbox, credential, limits, phases }));
 
 	await sandbox.stop();
 	console.table(rows);

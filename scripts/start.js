@@ -4,31 +4,37 @@
  * `npm start`: the whole product on this machine with no Lusha account. Installs Node 24 and n8n
  * into .cache/ on first use, builds and installs this package into a local n8n user folder, starts
  * the Lusha sandbox and n8n on localhost (SQLite), and pre-loads a sandbox credential and the
- * example workflows. Ctrl-C stops everything it started.
+ * example workflows. The sandbox serves a control page that sends signals. Ctrl-C stops everything
+ * it started. LUSHA_N8N_RUNTIME=1x runs the latest n8n 1.x instead of 2.x.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { packPackage, installPackage, startN8n, bootstrapOwner, OWNER } = require('./lib/n8n');
-const { root, ensureN8n, log } = require('./lib/runtime');
+const { root, ensureN8n, n8nVersion, log } = require('./lib/runtime');
 const { startSandboxProcess } = require('../test/sandbox/process');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.LUSHA_SANDBOX_PORT ?? 4010);
-const userFolder = path.join(root, '.cache', 'start-user');
+const RUNTIME = process.env.LUSHA_N8N_RUNTIME ?? '2x';
+const userFolder = path.join(root, '.cache', RUNTIME === '2x' ? 'start-user' : `start-user-${RUNTIME}`);
+/** The placeholder URL of the Unstuck example; locally it points at the sandbox's Unstuck double. */
+const UNSTUCK_EXAMPLE_URL = 'https://api.unstuck.example';
+// n8n adds this field to credentials that authenticate; n8n 1.x's public API requires it.
+const DOMAIN_FIELDS = { allowedHttpRequestDomains: 'all' };
 
 async function preload(url, cookie, apiKey, sandbox) {
 	const headers = { 'X-N8N-API-KEY': apiKey, 'content-type': 'application/json' };
 	const existing = await (await fetch(`${url}/rest/credentials`, { headers: { cookie } })).json();
-	let credential = (existing.data ?? []).find((c) => c.name === 'Lusha sandbox');
-	if (!credential) {
-		const created = await fetch(`${url}/api/v1/credentials`, {
-			method: 'POST',
-			headers,
-			body: JSON.stringify({ name: 'Lusha sandbox', type: 'lushaApi', data: { apiKey: sandbox.apiKey, baseUrl: sandbox.url, webhookSecret: '' } }),
-		});
-		credential = await created.json();
-	}
+	const credentialNamed = async (name, type, data) => {
+		const found = (existing.data ?? []).find((c) => c.name === name);
+		if (found) return found;
+		const created = await fetch(`${url}/api/v1/credentials`, { method: 'POST', headers, body: JSON.stringify({ name, type, data }) });
+		return await created.json();
+	};
+	const credential = await credentialNamed('Lusha sandbox', 'lushaApi', { apiKey: sandbox.apiKey, baseUrl: sandbox.url, webhookSecret: '', ...DOMAIN_FIELDS });
+	const unstuckKey = (await (await fetch(`${sandbox.url}/__admin/unstuck`)).json()).apiKey;
+	const unstuck = await credentialNamed('Unstuck (sandbox double)', 'httpHeaderAuth', { name: 'Authorization', value: `Bearer ${unstuckKey}` });
 	const workflows = await (await fetch(`${url}/api/v1/workflows?limit=250`, { headers })).json();
 	const names = new Set((workflows.data ?? []).map((w) => w.name));
 	const examplesDir = path.join(root, 'examples');
@@ -37,6 +43,10 @@ async function preload(url, cookie, apiKey, sandbox) {
 		if (names.has(workflow.name)) continue;
 		for (const node of workflow.nodes) {
 			if (node.type.startsWith('n8n-nodes-lusha-api.')) node.credentials = { lushaApi: { id: credential.id, name: 'Lusha sandbox' } };
+			if (node.type === 'n8n-nodes-base.httpRequest' && String(node.parameters.url).startsWith(UNSTUCK_EXAMPLE_URL)) {
+				node.parameters.url = node.parameters.url.replace(UNSTUCK_EXAMPLE_URL, `${sandbox.url}/unstuck`);
+				node.credentials = { httpHeaderAuth: { id: unstuck.id, name: 'Unstuck (sandbox double)' } };
+			}
 		}
 		await fetch(`${url}/api/v1/workflows`, { method: 'POST', headers, body: JSON.stringify(workflow) });
 	}
@@ -44,11 +54,11 @@ async function preload(url, cookie, apiKey, sandbox) {
 
 async function main() {
 	const started = Date.now();
-	ensureN8n();
-	log('building and installing the package into the local n8n');
-	installPackage(userFolder, packPackage());
+	ensureN8n(RUNTIME);
+	log(`building and installing the package into the local n8n ${n8nVersion(RUNTIME)}`);
+	installPackage(userFolder, packPackage(), RUNTIME);
 	const sandbox = await startSandboxProcess({ port: SANDBOX_PORT });
-	const n8n = await startN8n({ userFolder, port: N8N_PORT, brokerPort: N8N_PORT + 2, quiet: true });
+	const n8n = await startN8n({ userFolder, port: N8N_PORT, brokerPort: N8N_PORT + 2, quiet: true, runtime: RUNTIME });
 	const stop = async () => {
 		process.stdout.write('\nStopping n8n and the Lusha sandbox…\n');
 		await Promise.all([n8n.stop(), sandbox.stop()]);
@@ -61,18 +71,22 @@ async function main() {
 	process.stdout.write(
 		[
 			'',
-			`Ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+			`Ready in ${((Date.now() - started) / 1000).toFixed(0)} s (n8n ${n8nVersion(RUNTIME)}).`,
 			'',
 			`  n8n editor:      ${n8n.url}`,
 			`  log in as:       ${OWNER.email} / ${OWNER.password}`,
+			`  sandbox page:    ${sandbox.url}/   (send signals; see deliveries, API calls and credits)`,
 			`  Lusha sandbox:   ${sandbox.url}  (API key ${sandbox.apiKey}; no account, no credits)`,
 			'',
-			'What to click:',
-			'  1. Open "Lusha: weekly bulk enrichment of a lead list", or add a Lusha node to a new workflow.',
-			'     The "Lusha sandbox" credential is already selected. Try Person → Enrich with ava.adler0@acmelabs.example.',
-			'  2. Open "Lusha: promotion → update the CRM and notify the owner" and click "Listen for test event"',
-			'     on the Lusha Trigger: it subscribes to the sandbox, which you can then make deliver a signal:',
-			`     curl -X POST ${sandbox.url}/__admin/deliver -H 'content-type: application/json' -d '{"subscriptionId":"<id from GET ${sandbox.url}/__admin/state>"}'`,
+			'First signal in 3 minutes:',
+			'  1. In the editor, open "Lusha: promotion → update the CRM and notify the owner".',
+			'  2. Double-click "Champion promoted" (the Lusha Trigger) and click "Execute step".',
+			'     n8n listens, and the trigger subscribes to the sandbox.',
+			`  3. Open the sandbox page, ${sandbox.url}/ , and click "Send signal" on the subscription`,
+			'     (or run: npm run signal -- --type promotion). The page shows n8n\'s answer: HTTP 201.',
+			'  4. Back in n8n the trigger shows the signal. Open "Find the champion in Lusha" and click',
+			'     "Execute step": the sandbox returns the champion\'s email.',
+			'  Publish the workflow to run it on every signal; the Slack and HubSpot nodes need your credentials.',
 			'',
 			'Ctrl-C stops everything.',
 			'',

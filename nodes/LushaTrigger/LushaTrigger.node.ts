@@ -8,10 +8,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getSignalTypes } from '../shared/api/signalCatalogue';
-import { entityTypeField, signalTypesField } from '../shared/signalFields';
 import type { DeliveryOptions } from './delivery';
 import { answerChallenge, receiveDelivery } from './delivery';
 import { checkExists, create, remove } from './lifecycle';
+import { triggerProperties } from './properties';
 
 export class LushaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,85 +20,30 @@ export class LushaTrigger implements INodeType {
 		icon: { light: 'file:../../icons/lusha.svg', dark: 'file:../../icons/lusha.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "on " + $parameter["entityType"] + " signals" }}',
-		description: 'Starts a workflow when Lusha detects a signal: a job change, a promotion, funding, a hiring surge and more',
+		subtitle: '={{ $parameter["event"] === "optOut" ? "on contacts opting out" : "on " + $parameter["entityType"] + " signals" }}',
+		description: 'Starts a workflow when Lusha detects a signal (a job change, a promotion, funding, a hiring surge and more) or a contact opts out',
 		defaults: { name: 'Lusha Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'lushaApi', required: true }],
-		// Lusha sends its challenge while create() runs, so the GET route must be declared, and live, first.
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// 201 with the body webhook() returns is Lusha's acknowledgement (an empty responseData makes n8n send that body).
+			// n8n sends it once the workflow's static data is saved, and in 2.x once the run is queued.
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseCode: '={{201}}', responseData: '', path: 'webhook' },
 		],
-		properties: [
-			{
-				displayName:
-					'Lusha only delivers to a public HTTPS URL. Behind a proxy or tunnel, set n8n’s WEBHOOK_URL so the URL above is reachable from the internet.',
-				name: 'httpsNotice',
-				type: 'notice',
-				default: '',
-			},
-			entityTypeField(),
-			{
-				displayName: 'Entity IDs',
-				name: 'entityIds',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				required: true,
-				placeholder: '4158887495, 4158887496',
-				description:
-					'Lusha person or company IDs to watch, separated by commas or new lines, or an expression that returns a list. One subscription is created per ID.',
-			},
-			signalTypesField('Which signals start the workflow.'),
-			{
-				displayName: 'Subscription Name',
-				name: 'subscriptionName',
-				type: 'string',
-				default: 'n8n Lusha Trigger',
-				description: 'Shown in Lusha next to each subscription this trigger creates',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Flatten Output',
-						name: 'flatten',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to put signal type, entity, date, credits and the signal’s fields at the top level (the original payload stays under "raw")',
-					},
-					{
-						displayName: 'Ignore Duplicate Deliveries',
-						name: 'ignoreDuplicates',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to skip a delivery whose ID was already received in the last 24 hours. Lusha may deliver the same signal more than once.',
-					},
-					{
-						displayName: 'Timestamp Tolerance (Minutes)',
-						name: 'timestampToleranceMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 5,
-						description: 'Reject deliveries signed longer ago than this, against replays. 0 turns the check off.',
-					},
-				],
-			},
-		],
+		properties: triggerProperties,
 	};
 
 	methods = { loadOptions: { getSignalTypes } };
 
+	/**
+	 * The subscriptions hang on the GET `setup` webhook: n8n registers its route just before it runs
+	 * these, on every attempt, so Lusha's challenge during create() is always answered, retries
+	 * included (n8n removes a node's routes after a failed attempt and re-adds them one by one).
+	 */
 	webhookMethods = {
-		default: {
+		setup: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				return await checkExists.call(this);
 			},

@@ -1,28 +1,81 @@
-/** Lusha delivers at least once; a redelivery inside this window is acknowledged but not run again. */
-const WINDOW_MS = 24 * 60 * 60 * 1000;
-/** Per trigger node, so memory stays bounded however busy the account is. */
-const MAX_IDS = 5000;
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 
-const seenByTrigger = new Map<string, Map<string, number>>();
+/** Deliveries are remembered 48 hours, twice the default timestamp tolerance. */
+export const DEDUPE_WINDOW_MS = 48 * 60 * 60 * 1000;
+/** And at most the last 10,000, so the workflow's static data stays small. */
+export const DEDUPE_MAX = 10_000;
+/** How long this process re-asserts what it received, against another process's concurrent save. */
+const REASSERT_MS = 10 * 60 * 1000;
+
+/** The part of the workflow's static data that remembers deliveries. */
+export interface DeliveryMemory extends IDataObject {
+	/** Delivery key → when it was first received (epoch seconds), oldest first. */
+	deliveries?: Record<string, number>;
+	/**
+	 * Epoch seconds: deliveries up to here were forgotten to stay within DEDUPE_MAX, so a delivery
+	 * signed before it could be a replay nobody remembers, and is refused.
+	 */
+	deliveriesHorizon?: number;
+}
+
+/** The key a delivery is remembered by: short, and never the payload itself. */
+export function deliveryKey(identity: string): string {
+	return `d${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}`;
+}
 
 /**
- * Records a delivery id and says whether it was already seen in the last 24 hours. Memory is per
- * n8n process: see the README on queue mode, where several webhook processes each keep their own.
+ * This process's own recent keys, per trigger. n8n loads static data when a request arrives and
+ * saves all of it when the webhook answers, so two requests at once (in two webhook processes, or
+ * one) can each save a copy without the other's key. Each request writes this process's recent
+ * keys back, and a copy of a delivery that reaches this process while another copy is still in
+ * flight is caught here.
  */
-export function isRepeatDelivery(triggerKey: string, deliveryId: string, now = Date.now()): boolean {
-	let seen = seenByTrigger.get(triggerKey);
+const recentByTrigger = new Map<string, Map<string, number>>();
+
+function recentFor(triggerKey: string, now: number): Map<string, number> {
+	let recent = recentByTrigger.get(triggerKey);
+	if (!recent) {
+		recent = new Map();
+		recentByTrigger.set(triggerKey, recent);
+	}
+	for (const [key, at] of recent) {
+		if (now - at * 1000 < REASSERT_MS && recent.size <= DEDUPE_MAX) break;
+		recent.delete(key);
+	}
+	return recent;
+}
+
+/** Whether a delivery signed at `signedAtMs` is older than what the memory can still vouch for. */
+export function beforeHorizon(memory: DeliveryMemory, signedAtMs: number): boolean {
+	return memory.deliveriesHorizon !== undefined && signedAtMs <= memory.deliveriesHorizon * 1000;
+}
+
+/**
+ * Records a delivery and says whether it is the first time this workflow sees it. The memory
+ * lives in the workflow's static data (so it survives restarts and is shared by every n8n process)
+ * and is bounded by DEDUPE_WINDOW_MS and DEDUPE_MAX.
+ */
+export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key: string, now = Date.now()): boolean {
+	const nowSeconds = Math.floor(now / 1000);
+	const stored = { ...(memory.deliveries ?? {}) };
+	const recent = recentFor(triggerKey, now);
+	const seen = key in stored || recent.has(key);
+	for (const [recentKey, at] of recent) if (!(recentKey in stored)) stored[recentKey] = at;
 	if (!seen) {
-		seen = new Map();
-		seenByTrigger.set(triggerKey, seen);
+		stored[key] = nowSeconds;
+		recent.set(key, nowSeconds);
 	}
-	const firstSeen = seen.get(deliveryId);
-	if (firstSeen !== undefined && now - firstSeen < WINDOW_MS) return true;
-	// Re-insert so the Map's insertion order stays oldest-first for eviction.
-	seen.delete(deliveryId);
-	seen.set(deliveryId, now);
-	for (const [id, at] of seen) {
-		if (seen.size <= MAX_IDS && now - at < WINDOW_MS) break;
-		seen.delete(id);
-	}
-	return false;
+	let horizon = memory.deliveriesHorizon;
+	// Insertion order is arrival order, so the oldest go first: no sorting on the request path.
+	const live = Object.keys(stored).filter((entryKey) => now - stored[entryKey] * 1000 < DEDUPE_WINDOW_MS);
+	const kept: Record<string, number> = {};
+	live.forEach((entryKey, index) => {
+		if (live.length - index > DEDUPE_MAX) horizon = Math.max(horizon ?? 0, stored[entryKey]);
+		else kept[entryKey] = stored[entryKey];
+	});
+	// Assigned, not mutated: n8n saves static data it sees assigned.
+	memory.deliveries = kept;
+	if (horizon !== undefined) memory.deliveriesHorizon = horizon;
+	return !seen;
 }

@@ -1,9 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isRepeatDelivery } from './dedupe';
+import type { DeliveryMemory } from './dedupe';
+import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
 import { webhookSecret } from './secret';
-import { verifySignature } from './signature';
+import { timestampMs, verifySignature } from './signature';
+import type { TriggerStaticData } from './subscribe';
 
 /** A signal delivery: Lusha's envelope. Unknown signal types and extra fields pass through. */
 const signalDelivery = z
@@ -19,7 +21,7 @@ const signalDelivery = z
 	})
 	.passthrough();
 
-/** An opt-out notice has no envelope (no id or type), only the person and the withdrawn data points. */
+/** An opt-out notice (OptOutWebhookPayload) has no envelope: the person and the data points to erase. */
 const optOutDelivery = z
 	.object({
 		contactId: z.union([z.string(), z.number()]),
@@ -30,12 +32,16 @@ const optOutDelivery = z
 	.passthrough();
 
 type SignalDelivery = z.infer<typeof signalDelivery>;
+type OptOutDelivery = z.infer<typeof optOutDelivery>;
 
 export interface DeliveryOptions {
 	flatten?: boolean;
 	ignoreDuplicates?: boolean;
 	timestampToleranceMinutes?: number;
 }
+
+/** 24 hours: longer than Lusha's retries take, and inside the 48 hours deliveries are remembered. */
+export const DEFAULT_TOLERANCE_MINUTES = 1440;
 
 function reply(this: IWebhookFunctions, statusCode: number, body: IDataObject): IWebhookResponseData {
 	this.getResponseObject().status(statusCode).json(body);
@@ -65,31 +71,99 @@ function signalDateOf(data: IDataObject): unknown {
 	return data.signalDate ?? data.eventEffectiveDate ?? data.articlePublishedDate ?? data.activityPublicationDate ?? null;
 }
 
-/** Top-level fields a no-code user can map directly, the signal's own fields, and the untouched payload under `raw`. */
-export function deliveryItem(payload: IDataObject, flatten: boolean): IDataObject {
-	if (!flatten) return payload;
-	if (!('type' in payload)) {
-		return { signalType: 'optOut', entityType: 'contact', entityId: String(payload.contactId), ...payload, raw: payload };
-	}
-	const delivery = payload as SignalDelivery;
-	const data = (delivery.data ?? {}) as IDataObject;
+/** Lusha sends opt-out dates as "2026-04-22 14:32:11.412" in UTC; ISO-8601 is what n8n's date tools expect. */
+export function isoFromLusha(value: unknown): string | null {
+	if (typeof value !== 'string' || value.trim() === '') return null;
+	const text = value.trim();
+	const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+	const time = Date.parse(iso);
+	return Number.isNaN(time) ? text : new Date(time).toISOString();
+}
+
+/** Who the builder asked to watch, as they named it, next to Lusha's ID. */
+function watchedIdentity(stored: TriggerStaticData, entityId: string | null): IDataObject {
+	if (entityId === null) return { identifyBy: null, identity: null };
+	const identity = stored.identities?.[entityId];
+	return identity ? { identifyBy: stored.identifyBy ?? 'id', identity } : { identifyBy: 'id', identity: entityId };
+}
+
+function optOutItem(payload: OptOutDelivery): IDataObject {
+	const of = (type: string) => payload.datapoints.filter((d) => d.datapointType === type).map((d) => d.datapointId);
 	return {
-		...data,
-		signalType: delivery.type,
-		entityType: delivery.entityType ?? null,
-		entityId: delivery.entityId === undefined ? null : String(delivery.entityId),
-		signalDate: signalDateOf(data) as string | null,
-		creditsCharged: delivery.billing?.creditsCharged ?? 0,
-		deliveryId: delivery.id,
-		subscriptionId: delivery.subscriptionId ?? null,
-		deliveredAt: delivery.timestamp ?? null,
+		...payload,
+		signalType: 'optOut',
+		entityType: 'contact',
+		entityId: String(payload.contactId),
+		contactId: String(payload.contactId),
+		contactOptOutDate: isoFromLusha(payload.contactOptOutDate),
+		contactExposureDate: isoFromLusha(payload.contactExposureDate),
+		emails: of('email'),
+		phones: of('phone'),
+		isTest: false,
 		raw: payload,
 	};
 }
 
 /**
- * A Lusha delivery: verify it, acknowledge at once with Lusha's 201 body (Lusha allows 10 s, then
- * retries and finally disables the subscription), and only then hand the signal to the workflow.
+ * Top-level fields a no-code user can map directly, the signal's own fields, and the untouched
+ * payload under `raw`. A payload without Lusha's envelope (a test delivery, mock data) passes
+ * through, marked as a test.
+ */
+export function deliveryItem(payload: IDataObject, flatten: boolean, stored: TriggerStaticData = {}): IDataObject {
+	if (!flatten) return payload;
+	const optOut = optOutDelivery.safeParse(payload);
+	if (!('type' in payload) && optOut.success) return optOutItem(optOut.data);
+	const signal = signalDelivery.safeParse(payload);
+	if (!signal.success) {
+		const data = (payload.data && typeof payload.data === 'object' ? payload.data : {}) as IDataObject;
+		const entityId = payload.entityId ?? data.personId ?? data.companyId;
+		const { data: _data, ...envelope } = payload;
+		return {
+			...envelope,
+			...data,
+			signalType: (payload.signalType ?? payload.type ?? null) as string | null,
+			entityType: (payload.entityType ?? null) as string | null,
+			entityId: entityId === undefined ? null : String(entityId),
+			signalDate: signalDateOf(data) as string | null,
+			creditsCharged: 0,
+			deliveryId: null,
+			isTest: true,
+			raw: payload,
+		};
+	}
+	const delivery = signal.data as SignalDelivery;
+	const data = (delivery.data ?? {}) as IDataObject;
+	const entityId = delivery.entityId === undefined ? null : String(delivery.entityId);
+	return {
+		...data,
+		signalType: delivery.type,
+		entityType: delivery.entityType ?? null,
+		entityId,
+		...watchedIdentity(stored, entityId),
+		signalDate: signalDateOf(data) as string | null,
+		creditsCharged: delivery.billing?.creditsCharged ?? 0,
+		deliveryId: delivery.id,
+		subscriptionId: delivery.subscriptionId ?? null,
+		deliveredAt: delivery.timestamp ?? null,
+		isTest: delivery.id.startsWith('test-'),
+		raw: payload,
+	};
+}
+
+/** What identifies a delivery across Lusha's retries: its id; for an opt-out, the person and date; else its signature. */
+function identityOf(payload: unknown, signature: string): string {
+	const record = (payload ?? {}) as IDataObject;
+	if (typeof record.id === 'string' && record.id) return `id:${record.id}`;
+	const optOut = optOutDelivery.safeParse(payload);
+	if (optOut.success) return `optOut:${optOut.data.contactId}:${optOut.data.contactOptOutDate}`;
+	return `signature:${signature}`;
+}
+
+/**
+ * A Lusha delivery: verify it, remember it, and acknowledge it with Lusha's 201 body. The
+ * acknowledgement goes out through n8n, which first saves the workflow's static data (with this
+ * delivery remembered) and queues the run: once Lusha has its 201, a copy of the delivery sent to
+ * any n8n process is recognised. The workflow itself runs after, so Lusha's 10 s are never at risk.
  */
 export async function receiveDelivery(this: IWebhookFunctions, options: DeliveryOptions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
@@ -102,31 +176,33 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 		rawBody: request.rawBody,
 		parsedBody: body.value,
 	};
-	const tolerance = (options.timestampToleranceMinutes ?? 5) * 60;
+	const tolerance = (options.timestampToleranceMinutes ?? DEFAULT_TOLERANCE_MINUTES) * 60;
 	let check = verifySignature(signed, await webhookSecret(this), tolerance);
 	if (!check.valid && check.reason === 'signature does not match') {
 		// The account secret may have been rotated since we read it.
-		check = verifySignature(signed, await webhookSecret(this, 'refresh'), tolerance);
+		try {
+			check = verifySignature(signed, await webhookSecret(this, 'refresh'), tolerance);
+		} catch {
+			return reply.call(this, 503, { message: 'Could not read the account’s webhook secret from Lusha to check this delivery; retry later' });
+		}
 	}
 	if (!check.valid) return reply.call(this, 401, { message: `Invalid Lusha signature: ${check.reason}` });
 
-	const signal = signalDelivery.safeParse(body.value);
-	const optOut = signal.success ? undefined : optOutDelivery.safeParse(body.value);
-	if (!signal.success && !optOut?.success) {
-		return reply.call(this, 400, { message: 'Not a Lusha delivery: expected an id and a type' });
+	const stored = this.getWorkflowStaticData('node') as TriggerStaticData & DeliveryMemory;
+	const remember = options.ignoreDuplicates !== false;
+	if (remember && beforeHorizon(stored, timestampMs(String(signed.timestamp)) ?? 0)) {
+		return reply.call(this, 401, { message: 'Invalid Lusha signature: timestamp older than the deliveries this trigger still remembers' });
 	}
-	const payload = (signal.success ? signal.data : optOut?.data) as IDataObject;
-	const deliveryId = signal.success ? signal.data.id : undefined;
-
-	const acknowledgement = { received: true, timestamp: new Date().toISOString(), webhookId: deliveryId ?? null };
-	this.getResponseObject().status(201).json(acknowledgement);
+	const payload = (body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? body.value : { payload: body.value }) as IDataObject;
+	const deliveryId = typeof payload.id === 'string' ? payload.id : null;
+	const acknowledgement = { received: true, timestamp: new Date().toISOString(), webhookId: deliveryId };
 
 	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	if (deliveryId && options.ignoreDuplicates !== false && isRepeatDelivery(triggerKey, deliveryId)) {
-		return { noWebhookResponse: true };
+	if (remember && !isFirstDelivery(stored, triggerKey, deliveryKey(identityOf(payload, String(signed.signature))))) {
+		return { webhookResponse: acknowledgement };
 	}
 	return {
-		noWebhookResponse: true,
-		workflowData: [[{ json: deliveryItem(payload, options.flatten !== false) }]],
+		webhookResponse: acknowledgement,
+		workflowData: [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]],
 	};
 }

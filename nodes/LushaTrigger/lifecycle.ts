@@ -1,140 +1,100 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseList } from '../shared/helpers/input';
-import type { Subscription } from '../shared/api/subscriptions';
-import {
-	URL_CHECK_FAILURES,
-	createSubscriptions,
-	deleteSubscriptions,
-	listSubscriptions,
-	summarizeFailures,
-	updateSubscription,
-} from '../shared/api/subscriptions';
+import { URL_CHECK_FAILURES, listSubscriptions, updateSubscription } from '../shared/api/subscriptions';
 import { webhookSecret } from './secret';
-
-/** What the trigger remembers between activation and deactivation. Never the secret. */
-interface TriggerStaticData extends IDataObject {
-	subscriptionIds?: string[];
-	webhookUrl?: string;
-}
-
-interface TriggerSettings {
-	url: string;
-	entityType: 'contact' | 'company';
-	entityIds: string[];
-	signalTypes: string[];
-	name: string;
-}
-
-function settingsOf(this: IHookFunctions): TriggerSettings {
-	const entityIds = parseList(this.getNodeParameter('entityIds'));
-	if (entityIds.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Entity IDs is empty: add at least one Lusha contact or company ID', {
-			description: 'Separate IDs with commas or new lines, or map an expression that returns a list.',
-		});
-	}
-	const signalTypes = (this.getNodeParameter('signalTypes') as string[]) ?? [];
-	return {
-		url: this.getNodeWebhookUrl('default') as string,
-		entityType: this.getNodeParameter('entityType') as 'contact' | 'company',
-		entityIds,
-		signalTypes: signalTypes.length ? signalTypes : ['allSignals'],
-		name: (this.getNodeParameter('subscriptionName', '') as string) || 'n8n Lusha Trigger',
-	};
-}
-
-const sameSet = (a: string[], b: string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
+import { fingerprintOf, settingsOf } from './settings';
+import type { TriggerStaticData } from './subscribe';
+import { ActivationError, removeAll, subscribe } from './subscribe';
 
 /**
- * True when every stored subscription still exists, points at this webhook and covers the
- * selected entities and signal types. Subscriptions Lusha disabled after failed deliveries are
- * switched back on here, so re-activating heals them without creating new ones.
+ * n8n 2.x gives an activation about 84 s (70 % of its 120 s publication lease) before it gives up
+ * on it while our calls may still be running. Lusha calls of one activation, retries included,
+ * get 35 s; cleaning up after a failure gets 20 s more; n8n's own retries (1, 2, 4 and 8 s later)
+ * then answer at once. Everything ends well inside n8n's deadline.
+ */
+export const ACTIVATION_BUDGET_MS = 35_000;
+export const ROLLBACK_BUDGET_MS = 20_000;
+/** Deactivation and the existence check are single steps: each gets its own budget. */
+const STEP_BUDGET_MS = 30_000;
+
+interface Attempt {
+	startedAt: number;
+	failure?: Error;
+	final?: boolean;
+}
+
+/**
+ * One activation's attempts, keyed by its static-data object. n8n retries a failed activation
+ * with the same workflow object (so the same key), while a new activation builds a new one.
+ */
+const attempts = new WeakMap<object, Attempt>();
+
+const isRetryable = (error: unknown) =>
+	error instanceof ActivationError ? error.retryable : Number((error as { httpCode?: string }).httpCode ?? 500) >= 500;
+const urlCheckFailed = (error: unknown) => URL_CHECK_FAILURES.some((code) => String((error as Error)?.message).includes(code));
+
+/**
+ * True when every stored subscription still exists at this URL and the settings are those they were
+ * made for. Subscriptions Lusha disabled after failed deliveries are switched back on here, so
+ * re-activating heals them without creating new ones.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
-	if (!stored.subscriptionIds?.length) return false;
-	const settings = settingsOf.call(this);
+	if (!stored.subscriptionIds?.length || stored.sweepUrl) return false;
+	const settings = settingsOf(this);
+	if (stored.fingerprint !== fingerprintOf(settings)) return false;
+	const call = { deadline: Date.now() + STEP_BUDGET_MS };
 	const wanted = new Set(stored.subscriptionIds);
-	const existing = (await listSubscriptions(this)).filter((subscription) => wanted.has(subscription.id));
-	const matches =
-		existing.length === wanted.size &&
-		existing.every(
-			(subscription) =>
-				subscription.url === settings.url &&
-				subscription.entityType === settings.entityType &&
-				sameSet(subscription.signalTypes, settings.signalTypes),
-		) &&
-		sameSet(
-			existing.map((subscription) => subscription.entityId),
-			settings.entityIds,
-		);
-	if (!matches) return false;
+	const existing = (await listSubscriptions(this, undefined, call)).filter((s) => wanted.has(s.id));
+	if (existing.length !== wanted.size || existing.some((s) => s.url !== settings.url)) return false;
 	for (const subscription of existing.filter((s) => !s.isActive)) {
-		await updateSubscription(this, subscription.id, { isActive: true });
+		await updateSubscription(this, subscription.id, { isActive: true }, call);
 	}
 	return true;
-}
-
-/** Removes what an earlier activation of this node left behind, so creating again cannot hit DUPLICATE_SUBSCRIPTION. */
-async function removeLeftovers(this: IHookFunctions, url: string, stored: TriggerStaticData): Promise<void> {
-	const leftovers = new Set(stored.subscriptionIds ?? []);
-	for (const subscription of await listSubscriptions(this)) {
-		if (subscription.url === url) leftovers.add(subscription.id);
-	}
-	if (leftovers.size) await deleteSubscriptions(this, [...leftovers]);
-	stored.subscriptionIds = [];
 }
 
 /**
- * Subscribes every entity to this webhook, 25 per call. Lusha challenges the URL during each
- * call, which the `setup` webhook answers. If any entity fails, everything this activation created
- * is deleted again, so no orphan subscription keeps spending credits.
+ * Subscribes on activation (see subscribe). When n8n retries an activation that Lusha refused for
+ * good, or after the budget is spent, the first failure is thrown again at once: the builder sees
+ * Lusha's reason, not a later symptom such as a challenge that could not be answered mid-retry.
  */
 export async function create(this: IHookFunctions): Promise<boolean> {
-	// Fails activation early, with instructions, when the account has no secret to sign deliveries.
-	await webhookSecret(this, 'fresh');
-	const settings = settingsOf.call(this);
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
-	await removeLeftovers.call(this, settings.url, stored);
-
-	const outcomes = await createSubscriptions(this, {
-		url: settings.url,
-		entityType: settings.entityType,
-		entityIds: settings.entityIds,
-		signalTypes: settings.signalTypes,
-		name: settings.name,
-		stopAtFirstFailure: true,
-	});
-	const created = outcomes.filter((o) => o.success).map((o) => String((o.subscription as Subscription).id));
-	const failed = outcomes.filter((o) => !o.success);
-	if (failed.length) {
-		if (created.length) await deleteSubscriptions(this, created);
-		const urlRejected = failed.some((o) => URL_CHECK_FAILURES.includes(o.error?.code ?? ''));
-		throw new NodeOperationError(this.getNode(), `Lusha did not create the subscriptions: ${summarizeFailures(failed)}`, {
-			description: urlRejected
-				? `Lusha could not verify ${settings.url}. It must be a public HTTPS address that reaches this n8n (set WEBHOOK_URL behind your proxy or tunnel).`
-				: 'Nothing was left subscribed. Fix the entities named above and activate again.',
-		});
+	const earlier = attempts.get(stored);
+	if (earlier?.failure && (earlier.final || Date.now() >= earlier.startedAt + ACTIVATION_BUDGET_MS)) throw earlier.failure;
+	const startedAt = earlier?.startedAt ?? Date.now();
+	attempts.set(stored, { startedAt });
+	try {
+		// Fails early, with instructions, when the account has no secret to sign deliveries.
+		await webhookSecret(this, 'fresh');
+		const settings = settingsOf(this);
+		const deadline = startedAt + ACTIVATION_BUDGET_MS;
+		await subscribe(this, settings, stored, deadline, Math.max(deadline, Date.now()) + ROLLBACK_BUDGET_MS);
+		stored.fingerprint = fingerprintOf(settings);
+		attempts.delete(stored);
+		return true;
+	} catch (error) {
+		const first = earlier?.failure && urlCheckFailed(error) ? earlier.failure : (error as Error);
+		attempts.set(stored, { startedAt, failure: first, final: !isRetryable(first) });
+		throw first;
 	}
-	stored.subscriptionIds = created;
-	stored.webhookUrl = settings.url;
-	return true;
 }
 
-/** Unsubscribes everything this trigger created. Subscriptions Lusha no longer knows count as removed. */
+/** Unsubscribes everything this trigger created, and anything left at its URL by a lost answer. */
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
-	const ids = stored.subscriptionIds ?? [];
-	if (ids.length === 0) return true;
-	const outcomes = await deleteSubscriptions(this, ids);
-	const stuck = outcomes.filter((o) => !o.success && o.error?.code !== 'NOT_FOUND');
-	stored.subscriptionIds = stuck.map((o) => o.key);
-	if (stuck.length) {
-		throw new NodeOperationError(this.getNode(), `Lusha did not delete every subscription: ${summarizeFailures(stuck)}`, {
-			description: 'They are still listed in the Lusha node (Subscription → Get Many). Deactivating again retries.',
+	if (!stored.subscriptionIds?.length && !stored.sweepUrl) return true;
+	const cleanup = await removeAll(this, stored, stored.sweepUrl, { deadline: Date.now() + STEP_BUDGET_MS });
+	if (cleanup.left.length || cleanup.failure) {
+		const reason = cleanup.failure ? `: ${cleanup.failure}` : '';
+		throw new NodeOperationError(this.getNode(), `Lusha did not delete ${cleanup.left.length} subscriptions of this trigger${reason}`, {
+			description: `They are still listed in the Lusha node (Subscription → Get Many): ${cleanup.left.slice(0, 10).join(', ')}. Deactivating again retries.`,
 		});
 	}
 	delete stored.webhookUrl;
+	delete stored.fingerprint;
+	delete stored.identities;
+	delete stored.identifyBy;
 	return true;
 }

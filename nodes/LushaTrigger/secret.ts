@@ -1,13 +1,27 @@
 import { createHash } from 'crypto';
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { lushaCredentials, lushaRequestFull, normalizeBaseUrl } from '../shared/transport';
 
+interface Fetched {
+	secret: string;
+	/** Re-reads this account may still make now (refilled over time, see below). */
+	tokens: number;
+	refilledAt: number;
+	/** The re-read in flight: deliveries that fail the cached secret at the same time share it. */
+	pending?: Promise<string>;
+}
+
 /** Fetched secrets live in memory only: never in static data, output or logs. */
-const fetched = new Map<string, { secret: string; refreshedAt: number }>();
-/** Forged deliveries must not be able to make us call Lusha on every request. */
-const REFRESH_AT_MOST_EVERY_MS = 10_000;
+const fetched = new Map<string, Fetched>();
+/**
+ * Re-reads after a signature mismatch are paced per account: a burst of 5, then one every 3 s.
+ * Forged deliveries cannot make us call Lusha on every request, and cannot use up the re-read a
+ * genuine delivery signed with a just-rotated secret needs right after them.
+ */
+export const REREAD_BURST = 5;
+export const REREAD_EVERY_MS = 3_000;
 
 export const NO_SECRET_MESSAGE =
 	'Your Lusha account has no webhook secret yet, and Lusha will not deliver signals without one';
@@ -16,10 +30,33 @@ export const NO_SECRET_HINT =
 
 export type SecretFreshness = 'cached' | 'refresh' | 'fresh';
 
+async function readSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const response = await lushaRequestFull<{ secret?: string }>(context, {
+		method: 'GET',
+		path: '/api/account/secret',
+		acceptStatuses: [404],
+	});
+	if (response.statusCode === 404 || !response.body.secret) {
+		throw new NodeOperationError(context.getNode(), NO_SECRET_MESSAGE, { description: NO_SECRET_HINT });
+	}
+	return response.body.secret;
+}
+
+/**
+ * A delivery waits at most 4 s for a re-read (Lusha gives up after 10 s); when the account's
+ * webhook API budget is spent, the re-read finishes in the background for Lusha's retry.
+ */
+async function withinAckTime(read: Promise<string>): Promise<string> {
+	const timedOut = Symbol('timed out');
+	const result = await Promise.race([read, sleep(4000).then(() => timedOut)]);
+	if (result === timedOut) throw new Error('Lusha did not answer the secret re-read in time');
+	return result as string;
+}
+
 /**
  * The account's webhook secret: the credential's Webhook Secret when set, otherwise read from
- * Lusha. Deliveries use the cached copy; 'refresh' re-reads it (at most every 10 s) after a
- * signature mismatch, in case it was rotated; activation asks for a 'fresh' read.
+ * Lusha. Deliveries use the cached copy; 'refresh' re-reads it after a signature mismatch, in case
+ * it was rotated (shared and paced, see REREAD_BURST); activation asks for a 'fresh' read.
  */
 export async function webhookSecret(
 	context: IHookFunctions | IWebhookFunctions,
@@ -29,16 +66,20 @@ export async function webhookSecret(
 	if (credentials.webhookSecret) return credentials.webhookSecret;
 	const key = createHash('sha256').update(`${normalizeBaseUrl(credentials.baseUrl)}|${credentials.apiKey}`).digest('hex');
 	const cached = fetched.get(key);
-	const throttled = freshness === 'refresh' && cached !== undefined && Date.now() - cached.refreshedAt < REFRESH_AT_MOST_EVERY_MS;
-	if (cached && (freshness === 'cached' || throttled)) return cached.secret;
-	const response = await lushaRequestFull<{ secret?: string }>(context, {
-		method: 'GET',
-		path: '/api/account/secret',
-		acceptStatuses: [404],
-	});
-	if (response.statusCode === 404 || !response.body.secret) {
-		throw new NodeOperationError(context.getNode(), NO_SECRET_MESSAGE, { description: NO_SECRET_HINT });
+	if (cached && freshness === 'cached') return cached.secret;
+	if (cached && freshness === 'refresh') {
+		if (cached.pending) return await withinAckTime(cached.pending);
+		const now = Date.now();
+		const refill = Math.floor((now - cached.refilledAt) / REREAD_EVERY_MS);
+		if (refill > 0) Object.assign(cached, { tokens: Math.min(REREAD_BURST, cached.tokens + refill), refilledAt: now });
+		if (cached.tokens < 1) return cached.secret;
+		cached.tokens--;
+		cached.pending = readSecret(context)
+			.then((secret) => (cached.secret = secret))
+			.finally(() => (cached.pending = undefined));
+		return await withinAckTime(cached.pending);
 	}
-	fetched.set(key, { secret: response.body.secret, refreshedAt: freshness === 'refresh' ? Date.now() : 0 });
-	return response.body.secret;
+	const secret = await readSecret(context);
+	fetched.set(key, { secret, tokens: REREAD_BURST, refilledAt: Date.now() });
+	return secret;
 }

@@ -13,3 +13,6 @@ export const REVEAL_PLAN_HINT =
 
 /** Every delivered or returned signal is billed. */
 export const SIGNALS_COST_CREDITS = 'Each signal type that returns results costs credits.';
+
+/** The 403 hint of the Signals endpoints: Signals are an add-on to the plan. */
+export const SIGNALS_PLAN_HINT = 'Signals are a Lusha add-on: this plan does not include them. Ask Lusha to enable the Signals API.';

@@ -7,7 +7,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { root, cache, ensureN8n, ensureNode24, node24Env, log } = require('./runtime');
+const { root, cache, ensureN8n, nodeBinary, nodeEnv, log } = require('./runtime');
 
 /** Builds and packs the package; returns the tarball path. */
 function packPackage(destination = path.join(cache, 'pack')) {
@@ -19,28 +19,30 @@ function packPackage(destination = path.join(cache, 'pack')) {
 }
 
 /** Installs the packed package into the user folder's community-nodes directory, as n8n's own installer does. */
-function installPackage(userFolder, tarball) {
+function installPackage(userFolder, tarball, runtime = '2x') {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	execFileSync('npm', ['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: nodesDir,
-		env: node24Env(),
+		env: nodeEnv(runtime),
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 }
 
 /**
  * Starts n8n on loopback with SQLite. Resolves once /healthz answers; `logs()` returns what it printed.
+ * `runtime` picks the pinned n8n (see runtime.js): '2x' (default) or '1x'.
  */
-async function startN8n({ userFolder, port, brokerPort, env = {}, quiet = true }) {
-	const main = ensureN8n();
+async function startN8n({ userFolder, port, brokerPort, env = {}, quiet = true, runtime = '2x', command = 'start' }) {
+	const main = ensureN8n(runtime);
 	const url = `http://127.0.0.1:${port}`;
 	const output = [];
-	const child = spawn(ensureNode24(), [main, 'start'], {
+	// `command`: 'start' (the main process), or in queue mode 'webhook' or 'worker' (whose health server listens on `port`).
+	const child = spawn(nodeBinary(runtime), [main, command], {
 		cwd: userFolder,
-		env: node24Env({
+		env: nodeEnv(runtime, {
 			// Jest sets NODE_ENV=test, under which n8n exits silently at start.
 			NODE_ENV: 'production',
 			N8N_USER_FOLDER: userFolder,
@@ -92,8 +94,9 @@ async function startN8n({ userFolder, port, brokerPort, env = {}, quiet = true }
 			throw new Error(`n8n exited with ${child.exitCode}:\n${handle.logs().slice(-4000)}`);
 		}
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) return handle;
+			// n8n 1.x answers readiness before its REST routes exist: wait for both.
+			const ready = (await fetch(`${url}/healthz/readiness`)).ok && (command !== 'start' || (await fetch(`${url}/rest/settings`)).ok);
+			if (ready) return handle;
 		} catch {
 			// not listening yet
 		}

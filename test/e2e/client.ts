@@ -8,6 +8,7 @@ interface E2EState {
 	sandboxUrl: string;
 	sandboxApiKey: string;
 	secret: string;
+	n8nVersion: string;
 }
 
 export const state = JSON.parse(fs.readFileSync(process.env.LUSHA_E2E_STATE as string, 'utf8')) as E2EState;
@@ -43,8 +44,14 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
 	}
 }
 
+/**
+ * n8n adds "Allowed HTTP Request Domains" to credentials that authenticate requests; n8n 1.x's public API
+ * then insists on it (without it, its schema asks for `allowedDomains`). 'all' is the editor's default.
+ */
+export const DOMAIN_FIELDS = { allowedHttpRequestDomains: 'all' };
+
 export async function createCredential(name = 'Lusha sandbox') {
-	const created = await api('POST', '/credentials', { name, type: 'lushaApi', data: { apiKey: state.sandboxApiKey, baseUrl: state.sandboxUrl, webhookSecret: '' } });
+	const created = await api('POST', '/credentials', { name, type: 'lushaApi', data: { apiKey: state.sandboxApiKey, baseUrl: state.sandboxUrl, webhookSecret: '', ...DOMAIN_FIELDS } });
 	if (created.status !== 200) throw new Error(`credential: ${created.status} ${JSON.stringify(created.body)}`);
 	return created.body.id as string;
 }

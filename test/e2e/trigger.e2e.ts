@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { api, createCredential, createWorkflow, executions, sandbox, state, waitFor } from './client';
+import { api, createCredential, createWorkflow, executions, rest, sandbox, state, waitFor } from './client';
 
 const ENTITY_IDS = Array.from({ length: 30 }, (_, i) => String(1000000 + i));
 
@@ -20,6 +20,22 @@ function triggerWorkflow(name: string, webhookId: string, credentialId: string, 
 		nodes: after ? [trigger, after] : [trigger],
 		connections: after ? { 'Lusha Trigger': { main: [[{ node: after.name, type: 'main', index: 0 }]] } } : {},
 	};
+}
+
+/**
+ * Activates a workflow and returns the activation error the builder sees, or undefined when it
+ * activated: n8n 2.x answers the call at once and reports the outcome in the workflow's publication
+ * status (what the editor shows); n8n 1.x answers the activate call with the error.
+ */
+async function activationError(workflowId: string): Promise<string | undefined> {
+	const activated = await api('POST', `/workflows/${workflowId}/activate`);
+	if (activated.status !== 200) return String(activated.body?.message ?? activated.status);
+	if (!state.n8nVersion?.startsWith('2.')) return undefined;
+	const settled = await waitFor(async () => {
+		const status = (await rest('GET', `/rest/workflows/${workflowId}/publication-status`)).body?.data;
+		return status && status.status !== 'in_progress' && status.status !== 'not_published' && status;
+	}, 'the publication to settle', 150_000);
+	return settled.status === 'published' ? undefined : settled.triggers.map((t: { errorMessage?: string }) => t.errorMessage).join('; ');
 }
 
 const subscriptionsAt = async (url: string) => ((await sandbox('GET', 'state')).body.subscriptions as Array<{ id: string; url: string; entityId: string }>).filter((s) => s.url === url);
@@ -99,6 +115,45 @@ describe('the Lusha Trigger in real n8n', () => {
 		expect(result.attempts[0].durationMs).toBeLessThan(1000);
 		await api('POST', `/workflows/${slowId}/deactivate`);
 		await waitFor(async () => (await subscriptionsAt(slowUrl)).length === 0, 'the slow subscription to go');
+	});
+
+	it('when a later call is refused (403 “Maximum subscriptions limit reached”), the builder sees that reason, after n8n’s retries, and nothing is left', async () => {
+		const hook = '3f1e2d4c-5b6a-4789-8abc-000000000403';
+		const url = `${state.n8nUrl}/webhook/${hook}/webhook`;
+		const existing = ((await sandbox('GET', 'state')).body.subscriptions as unknown[]).length;
+		await sandbox('POST', 'config', { maxSubscriptions: existing + 30 });
+		try {
+			const id = await createWorkflow(triggerWorkflow('Too many', hook, credentialId, Array.from({ length: 60 }, (_, i) => String(1000200 + i))));
+			const error = await activationError(id);
+			expect(error).toContain('Lusha did not create the subscriptions: Lusha answered 403: Maximum subscriptions limit reached for your account');
+			expect(error).not.toMatch(/verification failed|deadline/i);
+			expect(await subscriptionsAt(url)).toHaveLength(0);
+			await api('POST', `/workflows/${id}/deactivate`);
+			expect(await subscriptionsAt(url)).toHaveLength(0);
+		} finally {
+			await sandbox('POST', 'config', { maxSubscriptions: 10_000 });
+		}
+	});
+
+	it('when Lusha answers each call in 6 s and 500 on every try from the second call on, the builder sees Lusha’s 500 inside n8n’s deadline, and nothing is left', async () => {
+		const hook = '3f1e2d4c-5b6a-4789-8abc-000000000500';
+		const url = `${state.n8nUrl}/webhook/${hook}/webhook`;
+		const id = await createWorkflow(triggerWorkflow('Lusha down', hook, credentialId, Array.from({ length: 60 }, (_, i) => String(1000300 + i))));
+		await sandbox('POST', 'config', { latencyMs: 6000, faults: { routeFaults: [{ route: 'POST /api/subscriptions', pass: 1, status: 500, message: 'Internal server error' }] } });
+		try {
+			const started = Date.now();
+			const error = await activationError(id);
+			process.stdout.write(`[e2e] activation against a failing Lusha settled after ${((Date.now() - started) / 1000).toFixed(1)} s: ${error}\n`);
+			expect(error).toMatch(/Lusha did not create the subscriptions: Lusha answered 500 \(after \d+ attempts\): Internal server error/);
+			expect(error).not.toMatch(/deadline/i);
+		} finally {
+			await sandbox('POST', 'config', { latencyMs: 0, faults: { routeFaults: [] } });
+		}
+		expect(await subscriptionsAt(url)).toHaveLength(0);
+		await api('POST', `/workflows/${id}/deactivate`);
+		// Nothing left behind after n8n is done with it either.
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(await subscriptionsAt(url)).toHaveLength(0);
 	});
 
 	it('deactivation deletes all 30 subscriptions', async () => {

@@ -66,6 +66,16 @@ describe('Prospecting', () => {
 		expect(body.filters.companies.include).toEqual({ technologies: [{ name: 'Salesforce' }], sizes: [{ min: 51, max: 200 }], mainIndustriesIds: [1], employeesInLinkedIn: { min: 10 } });
 	});
 
+	it('reads results under the spec’s `contacts`/`companies` keys as well as the live `data` key', async () => {
+		ctx.sandbox.configure({ prospectingListKey: 'spec' });
+		const contacts = await search('searchContacts', { returnAll: false, limit: 20 });
+		const companies = await search('searchCompanies', { returnAll: false, limit: 20, companyFilters: {} });
+		expect(contacts.items).toHaveLength(20);
+		expect(companies.items).toHaveLength(20);
+		expect(contacts.items[0].json).toMatchObject({ contactId: expect.any(String), name: expect.any(String), requestId: expect.any(String) });
+		expect(companies.items[0].json).toMatchObject({ id: expect.any(String), name: expect.any(String), requestId: expect.any(String) });
+	});
+
 	it('returns only what the filters match', async () => {
 		const result = await search('searchContacts', { returnAll: true, contactFilters: { jobTitles: 'Manager' } });
 		expect(result.items.length).toBeGreaterThan(0);

@@ -32,13 +32,33 @@ describe('Signals', () => {
 		expect(ctx.sandbox.state.requests).toHaveLength(0);
 	});
 
-	it('Search Contacts sends Lusha’s snake_case fields and maps answers back to items', async () => {
+	it('Search Contacts sends Lusha’s snake_case fields, the company with its name and domain, and maps answers back to items', async () => {
 		const [p0, p1] = ctx.sandbox.fixtures.people;
-		const items = [{ email: p0.emailAddresses[0].email }, { fullName: p1.fullName, companyName: ctx.sandbox.fixtures.companies[1].name }, { email: 'ghost@nowhere.example' }];
-		const result = await signal('searchContacts', { email: '={{ $json.email }}', fullName: '={{ $json.fullName }}', companyName: '={{ $json.companyName }}', signalTypes: ['allSignals'] }, items, true);
+		const c1 = ctx.sandbox.fixtures.companies[1];
+		const items = [{ email: p0.emailAddresses[0].email }, { fullName: p1.fullName, companyName: c1.name, companyDomain: `https://${c1.domain}/` }, { email: 'ghost@nowhere.example' }];
+		const result = await signal(
+			'searchContacts',
+			{ email: '={{ $json.email }}', fullName: '={{ $json.fullName }}', companyName: '={{ $json.companyName }}', companyDomain: '={{ $json.companyDomain }}', signalTypes: ['allSignals'] },
+			items,
+			true,
+		);
 		const body = ctx.sandbox.requestsTo('POST /api/signals/contacts/search')[0].body;
-		expect(body.contacts[1]).toEqual({ id: '1', full_name: p1.fullName, companies: [{ name: ctx.sandbox.fixtures.companies[1].name, is_current: true }] });
+		expect(body.contacts[1]).toEqual({ id: '1', full_name: p1.fullName, companies: [{ name: c1.name, domain: c1.domain, is_current: true }] });
 		expect(result.items.map((i) => i.json.personId ?? i.json.error)).toEqual([p0.personId, p1.personId, 'Lusha found no contact for ghost@nowhere.example (item 2)']);
+	});
+
+	it('Search Contacts asks for the company domain with a full name, as Lusha needs both, and sends nothing', async () => {
+		const [, p1] = ctx.sandbox.fixtures.people;
+		const result = await signal('searchContacts', { fullName: p1.fullName, companyName: ctx.sandbox.fixtures.companies[1].name, signalTypes: ['promotion'] });
+		expect(result.error?.message).toBe('Company Domain is empty (item 0)');
+		expect(result.error?.description).toContain('both the company name and its domain');
+		expect(ctx.sandbox.state.requests).toHaveLength(0);
+	});
+
+	it('Get for Companies refuses a hiring location with a state but no country, and sends nothing', async () => {
+		const result = await signal('getForCompanies', { companyIds: '5000', signalTypes: ['surgeInHiringByLocation'], options: { filters: { hiringByLocations: { location: [{ state: 'Bavaria' }] } } } });
+		expect(result.error?.message).toBe('Options → Signal Filters → Hiring Locations has State "Bavaria" but no Country (item 0)');
+		expect(ctx.sandbox.state.requests).toHaveLength(0);
 	});
 
 	it('Get for Companies passes the news and hiring sub-filters', async () => {

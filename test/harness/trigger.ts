@@ -1,14 +1,26 @@
 /**
- * Hosts the Lusha Trigger the way n8n does: its webhook lifecycle runs in n8n-core's HookContext,
- * and every HTTP request to its webhook URL runs `webhook()` in n8n-core's WebhookContext. The
- * HTTP front is a small loopback server standing in for n8n's express routes; the end-to-end suite
- * proves the same behaviour behind real n8n.
+ * Hosts the Lusha Trigger the way n8n 2.x does: its webhook lifecycle runs in n8n-core's
+ * HookContext, and every HTTP request to its webhook URL runs `webhook()` in n8n-core's
+ * WebhookContext. Like n8n, each activation and each request builds the workflow from its stored
+ * static data and saves it back before the response goes out; an activation registers the node's
+ * routes one by one and, when an attempt fails, removes them and retries (1, 2, 4 and 8 s later in
+ * n8n; scaled down here). The HTTP front is a small loopback server standing in for n8n's express
+ * routes; the end-to-end suite proves the same behaviour behind real n8n.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, IWebhookData, IWebhookDescription, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INode,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWebhookDescription,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { LushaTrigger } from '../../nodes/LushaTrigger/LushaTrigger.node';
@@ -16,14 +28,10 @@ import type { SandboxCredential } from './n8n';
 import { additionalDataFor, nodeTypes, registerNodeType } from './n8n';
 
 const TRIGGER_TYPE = 'n8n-nodes-lusha-api.lushaTrigger';
-const trigger = new LushaTrigger();
-registerNodeType(TRIGGER_TYPE, trigger);
+registerNodeType(TRIGGER_TYPE, new LushaTrigger());
 
-export interface HostedReply {
-	status: number;
-	headers: http.OutgoingHttpHeaders;
-	body: string;
-}
+/** n8n 2.41's activation retry delays (WORKFLOW_REACTIVATE_INITIAL_TIMEOUT doubling, 5 attempts), in ms. */
+export const N8N_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 
 function expressLikeResponse(res: http.ServerResponse) {
 	const response = {
@@ -54,15 +62,28 @@ function expressLikeResponse(res: http.ServerResponse) {
 	return response;
 }
 
+/** The workflow's row in n8n's database: what every process loads its static data from. */
+export interface WorkflowStore {
+	staticData: IDataObject;
+}
+
 export interface TriggerHostOptions {
 	credential: SandboxCredential;
 	parameters: INodeParameters;
 	/** 'trigger' is an active workflow; 'manual' is "Listen for test event". */
 	mode?: WorkflowExecuteMode;
+	/** Share one workflow between hosts, as several n8n processes share one database. */
+	store?: WorkflowStore;
+	/** The trigger as loaded by this "process" (a fresh module copy stands for a restarted process). */
+	nodeType?: INodeType;
+	/** Keep the webhook URL of another host (the same workflow served by another process). */
+	webhookId?: string;
 }
 
 export async function startTriggerHost(options: TriggerHostOptions) {
 	const mode = options.mode ?? 'trigger';
+	const trigger = (options.nodeType ?? new LushaTrigger()) as LushaTrigger;
+	const store: WorkflowStore = options.store ?? { staticData: {} };
 	const runs: IDataObject[][] = [];
 	const node: INode = {
 		id: 'lusha-trigger',
@@ -70,11 +91,16 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		type: TRIGGER_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		webhookId: '5c6f1e0a-7a51-4c1e-9a7b-2f0d2c0b7e11',
+		webhookId: options.webhookId ?? '5c6f1e0a-7a51-4c1e-9a7b-2f0d2c0b7e11',
 		parameters: options.parameters,
 		credentials: { lushaApi: { id: '1', name: 'Lusha sandbox' } },
 	};
-	const workflow = new Workflow({ id: 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
+	/** A workflow as n8n builds it for one activation or one request: static data fresh from the store. */
+	const loadWorkflow = () =>
+		new Workflow({ id: 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: structuredClone(store.staticData) });
+	const saveStaticData = (workflow: Workflow) => {
+		store.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	};
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -94,7 +120,8 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		webhookTestBaseUrl: `${base}/webhook-test`,
 	};
 
-	function webhookData(description: IWebhookDescription): IWebhookData {
+	const descriptions = trigger.description.webhooks as IWebhookDescription[];
+	function webhookData(description: IWebhookDescription, workflow: Workflow): IWebhookData {
 		return {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: node.name,
@@ -107,13 +134,15 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		};
 	}
 
+	/** The routes n8n has registered for the node, by HTTP method. */
+	const routes = new Set<string>();
 	let routesLive = true;
 
 	async function serve(req: http.IncomingMessage, res: http.ServerResponse, rawBody: Buffer) {
 		const url = new URL(req.url ?? '/', base);
 		const prefix = mode === 'manual' ? '/webhook-test/' : '/webhook/';
-		const description = trigger.description.webhooks?.find((w) => w.httpMethod === req.method);
-		if (!routesLive || !url.pathname.startsWith(`${prefix}${node.webhookId}/`) || !description) {
+		const description = descriptions.find((w) => w.httpMethod === req.method);
+		if (!routesLive || !routes.has(req.method ?? '') || !url.pathname.startsWith(`${prefix}${node.webhookId}/`) || !description) {
 			res.statusCode = 404;
 			res.end(JSON.stringify({ message: 'The requested webhook is not registered' }));
 			return;
@@ -128,38 +157,84 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		}
 		const request = { method: req.method, url: req.url, headers: req.headers, query: Object.fromEntries(url.searchParams), body, rawBody };
 		const response = expressLikeResponse(res);
+		const workflow = loadWorkflow();
 		const context = new WebhookContext(
 			workflow,
 			node,
 			{ ...additionalData, httpRequest: request as never, httpResponse: response as never },
 			mode,
-			webhookData(description),
+			webhookData(description, workflow),
 			[],
 			null,
 		);
 		const result = await trigger.webhook.call(context);
+		// As n8n: static data is saved before the webhook's answer goes out, and the run is queued before both.
 		if (result.workflowData) runs.push(result.workflowData[0].map((item) => item.json));
-		if (!result.noWebhookResponse && !response.headersSent) response.status(200).json({ message: 'Workflow was started' });
+		saveStaticData(workflow);
+		if (result.noWebhookResponse || response.headersSent) return;
+		const code = Number(/\d{3}/.exec(String(description.responseCode ?? '200'))?.[0]);
+		response.status(code).json(result.webhookResponse ?? { message: 'Workflow was started' });
 	}
 
-	const defaultWebhook = trigger.description.webhooks?.find((w) => w.name === 'default') as IWebhookDescription;
-	const hook = (activation: 'activate' | 'manual') => new HookContext(workflow, node, additionalData, mode, activation, webhookData(defaultWebhook));
+	const hookFor = (workflow: Workflow, description: IWebhookDescription, activation: 'activate' | 'manual') =>
+		new HookContext(workflow, node, additionalData, mode, activation, webhookData(description, workflow)) as unknown as IHookFunctions;
+	const methodsOf = (description: IWebhookDescription) =>
+		(trigger.webhookMethods as Record<string, Record<'checkExists' | 'create' | 'delete', (this: IHookFunctions) => Promise<boolean>>>)[description.name];
 
 	return {
 		/** The URL Lusha is given: the production or the test webhook URL. */
 		webhookUrl: `${base}${mode === 'manual' ? '/webhook-test' : '/webhook'}/${node.webhookId}/webhook`,
 		runs,
 		node,
-		staticData: () => workflow.getStaticData('node', node) as { subscriptionIds?: string[]; [key: string]: unknown },
-		/** What n8n does on activation: checkExists, then create when it says false. Returns whether create ran. */
-		async activate(): Promise<boolean> {
-			const context = hook(mode === 'manual' ? 'manual' : 'activate');
-			if (await trigger.webhookMethods.default.checkExists.call(context)) return false;
-			await trigger.webhookMethods.default.create.call(context);
-			return true;
+		store,
+		/** The node's static data as last saved. */
+		staticData: () => (store.staticData[`node:${node.name}`] ?? {}) as { subscriptionIds?: string[]; [key: string]: unknown },
+		/**
+		 * What n8n 2.x does on activation: for each webhook in order, register its route, then
+		 * checkExists and create when it says false. A failed attempt runs delete, removes the node's
+		 * routes and is retried after each of `retryDelaysMs` (none by default) with the same
+		 * workflow object. Returns whether create ran.
+		 */
+		async activate(retryDelaysMs: number[] = []): Promise<boolean> {
+			const workflow = loadWorkflow();
+			const activation = mode === 'manual' ? 'manual' : 'activate';
+			let created = false;
+			try {
+				for (const description of descriptions) {
+					for (let attempt = 0; ; attempt++) {
+						routes.add(description.httpMethod as string);
+						const methods = methodsOf(description);
+						try {
+							if (methods && !(await methods.checkExists.call(hookFor(workflow, description, activation)))) {
+								await methods.create.call(hookFor(workflow, description, activation));
+								created = true;
+							}
+							break;
+						} catch (error) {
+							await methods?.delete.call(hookFor(workflow, description, activation)).catch(() => undefined);
+							routes.clear();
+							if (attempt >= retryDelaysMs.length) throw error;
+							await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
+						}
+					}
+				}
+			} finally {
+				saveStaticData(workflow);
+			}
+			return created;
 		},
 		async deactivate(): Promise<void> {
-			await trigger.webhookMethods.default.delete.call(hook('activate'));
+			const workflow = loadWorkflow();
+			routes.clear();
+			try {
+				for (const description of descriptions) await methodsOf(description)?.delete.call(hookFor(workflow, description, 'activate'));
+			} finally {
+				saveStaticData(workflow);
+			}
+		},
+		/** Registers the routes without activating, as another n8n process serving the same active workflow. */
+		serveRoutes() {
+			for (const description of descriptions) routes.add(description.httpMethod as string);
 		},
 		/** Makes every webhook route answer 404, as n8n does for a route it has not registered. */
 		setRoutesLive(live: boolean) {

@@ -16,7 +16,7 @@ export const wellBehaved: Answer = (request) => {
 	const url = new URL(request.url, 'http://receiver');
 	if (request.method === 'GET') return { status: 200, body: { challenge: url.searchParams.get('challenge') } };
 	const payload = JSON.parse(request.body) as { id?: string };
-	return { status: 201, body: { received: true, timestamp: new Date().toISOString(), webhookId: payload.id } };
+	return { status: 201, body: { received: true, timestamp: new Date().toISOString(), webhookId: payload.id ?? null } };
 };
 
 export async function startReceiver(answer: Answer = wellBehaved) {

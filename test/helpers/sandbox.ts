@@ -1,5 +1,6 @@
 /** Starts one sandbox per test file and resets it before every test. */
 import type { SandboxCredential } from '../harness/n8n';
+import { endpointPacer } from '../../nodes/shared/transport/rateLimit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandbox } = require('../sandbox/server');
@@ -13,7 +14,11 @@ export function useSandbox(options: Record<string, unknown> = {}) {
 		// A trailing slash, as users paste it, must be harmless.
 		handle.credential = { apiKey: handle.sandbox.apiKey, baseUrl: `${handle.sandbox.url}/` };
 	});
-	beforeEach(() => handle.sandbox.reset());
+	beforeEach(() => {
+		handle.sandbox.reset();
+		// A fresh sandbox has fresh rate windows: the node's pacer starts afresh with it, as a new n8n process would.
+		endpointPacer.reset();
+	});
 	afterAll(async () => handle.sandbox.close());
 	return handle;
 }

@@ -1,6 +1,10 @@
 // @ts-check
 'use strict';
-/** The sandbox's data endpoints: enrichment, prospecting, filters, signals, lookalikes, account usage. */
+/**
+ * The sandbox's data endpoints: enrichment, prospecting, filters, signals, lookalikes, account usage.
+ * Requests are held to Lusha's v2 spec as strictly as Lusha holds them: properties the spec does not
+ * declare, values outside its enums and the other shapes callers are tempted to send are a 400.
+ */
 const { randomUUID } = require('node:crypto');
 const { isoDay } = require('./fixtures');
 
@@ -14,20 +18,46 @@ class HttpError extends Error {
 
 const norm = (value) => (value === undefined || value === null ? '' : String(value).trim().toLowerCase());
 const normUrl = (value) => norm(value).replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
-const asArray = (value) => (value === undefined ? [] : Array.isArray(value) ? value : String(value).split(','));
 const EMPTY_DATA = { code: 404, name: 'EMPTY_DATA', message: 'We could not find this contact' };
+const CONTACT_SIGNALS = ['allSignals', 'promotion', 'companyChange'];
 
-function validDate(value, field) {
-	if (value === undefined) return;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value)) || Number.isNaN(Date.parse(String(value)))) {
-		throw new HttpError(400, 'Validation failed', [`${field} must be a date in YYYY-MM-DD format`]);
+function validationFailed(errors) {
+	if (errors.length) throw new HttpError(400, 'Validation failed', errors);
+}
+
+/**
+ * Query parameters as Lusha's spec declares them: no others, one value each, booleans as true or
+ * false, and array parameters repeated (`signals=a&signals=b`), each value from the enum, so a
+ * comma-joined list is refused like any unknown value.
+ * @param {Record<string, string | string[]>} query
+ * @param {{ text?: string[], booleans?: string[], arrays?: Record<string, string[]> }} spec
+ */
+function checkQuery(query, spec) {
+	const errors = [];
+	const text = spec.text ?? [];
+	const booleans = spec.booleans ?? [];
+	const arrays = spec.arrays ?? {};
+	for (const [key, value] of Object.entries(query)) {
+		if (key in arrays) {
+			const allowed = arrays[key];
+			for (const entry of Array.isArray(value) ? value : [value]) {
+				if (!allowed.includes(entry)) {
+					errors.push(`each value in ${key} must be one of the following values: ${allowed.join(', ')}`);
+					break;
+				}
+			}
+		} else if (!text.includes(key) && !booleans.includes(key)) {
+			errors.push(`property ${key} should not exist`);
+		} else if (Array.isArray(value)) {
+			errors.push(`${key} must be a single value`);
+		} else if (booleans.includes(key) && value !== 'true' && value !== 'false') {
+			errors.push(`${key} must be a boolean value`);
+		}
 	}
+	validationFailed(errors);
 }
 
-function maxItems(list, max, field) {
-	if (!Array.isArray(list) || list.length === 0) throw new HttpError(400, 'Validation failed', [`${field} must be a non-empty array`]);
-	if (list.length > max) throw new HttpError(400, 'Validation failed', [`${field} must contain no more than ${max} elements`]);
-}
+const listOf = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 function createDataRoutes(sandbox) {
 	const { people, companies, filters, signalTypes } = sandbox.fixtures;
@@ -37,6 +67,162 @@ function createDataRoutes(sandbox) {
 
 	const charge = (n = 1) => {
 		sandbox.state.creditsUsed += n;
+	};
+
+	// ---------------------------------------------------------------- the spec's request schemas
+	// The strict validator the V3 routes use; required here, not at the top, because it requires this module.
+	const { str, int, num, bool, date, arr, obj, validate } = require('./v3/validate');
+	const COMPANY_SIGNALS = signalTypes.company;
+	/** Body validation with the v2 error shape: `{ statusCode: 400, message: 'Validation failed', errors }`. */
+	const strict = (schema, body) => {
+		try {
+			validate(schema, body);
+		} catch (error) {
+			if (error instanceof HttpError && error.errors) validationFailed(error.errors);
+			throw error;
+		}
+	};
+	// "Unrecognized values are silently ignored" in signal sub-filters, but a state needs its country.
+	const signalFiltersInclude = obj({
+		newsEventTypes: arr(str()),
+		hiringByDepartments: arr(str()),
+		hiringByLocations: arr(obj({ country: str(), state: str() }, { required: ['country'] })),
+	});
+	const signalFilters = obj({ include: signalFiltersInclude });
+	const PERSON_BULK = obj(
+		{
+			contacts: arr(
+				obj(
+					{
+						contactId: str(),
+						personId: str(),
+						fullName: str(),
+						location: str(),
+						linkedinUrl: str(),
+						email: str(),
+						companies: arr(obj({ name: str(), domain: str(), isCurrent: bool(), jobTitle: str(), fqdn: str(), companySocialId: str() }, { required: ['isCurrent'] })),
+					},
+					{ required: ['contactId'] },
+				),
+				{ min: 1, max: 100 },
+			),
+			metadata: obj({
+				refreshJobInfo: bool(),
+				filterBy: str({ enum: ['emailAddresses', 'phoneNumbers'] }),
+				revealEmails: bool(),
+				revealPhones: bool(),
+				signals: arr(str({ enum: CONTACT_SIGNALS })),
+				signalsStartDate: date(),
+				partialProfile: bool(),
+			}),
+		},
+		{ required: ['contacts'] },
+	);
+	const COMPANY_BULK = obj(
+		{
+			companies: arr(obj({ id: str(), domain: str(), fqdn: str(), name: str(), companyId: str() }, { required: ['id'] }), { min: 1, max: 100 }),
+			signals: arr(str({ enum: COMPANY_SIGNALS })),
+			signalsStartDate: date(),
+			signalsFilters: signalFilters,
+			partialCompany: bool(),
+		},
+		{ required: ['companies'] },
+	);
+	const signalNames = (names) => obj({ names: arr(str({ enum: names })), startDate: date() }, { required: ['names'] });
+	const range = obj({ min: num(), max: num() });
+	const CONTACT_FILTER = obj({
+		departments: arr(str()),
+		seniority: arr(int()),
+		existing_data_points: arr(str()),
+		locations: arr(obj({ continent: str(), country: str(), city: str(), state: str(), country_grouping: str() })),
+		jobTitles: arr(str()),
+		linkedinUrls: arr(str()),
+		searchText: str(),
+		signal: signalNames(CONTACT_SIGNALS),
+	});
+	const COMPANY_FILTER = obj({
+		names: arr(str()),
+		domains: arr(str()),
+		locations: arr(obj({ country: str(), continent: str(), country_grouping: str() })),
+		// Objects in the spec (`[{ name: "Amazon" }]`); a plain string list is refused.
+		technologies: arr(obj({ name: str() }, { required: ['name'] })),
+		intentTopics: arr(str()),
+		sizes: arr(range),
+		revenues: arr(range),
+		sicCodes: arr(str()),
+		naicsCodes: arr(str()),
+		mainIndustriesIds: arr(num()),
+		subIndustriesIds: arr(num()),
+		searchText: str(),
+		excludePartialCompanies: bool(),
+		companyLocations: arr(obj({ country: str(), state: str() }, { required: ['country'] })),
+		employeesInLinkedIn: obj({ min: int(), max: int() }),
+		signal: signalNames(COMPANY_SIGNALS),
+	});
+	const PAGES = obj({ page: num({ min: 0, max: 1000 }), size: num({ min: 10, max: 50 }) });
+	const PROSPECT_SEARCH = {
+		contact: obj(
+			{
+				includePartialContact: bool(),
+				excludeDnc: bool(),
+				pages: PAGES,
+				filters: obj({ contacts: obj({ include: CONTACT_FILTER, exclude: CONTACT_FILTER }), companies: obj({ include: COMPANY_FILTER, exclude: COMPANY_FILTER }) }),
+			},
+			{ required: ['filters'] },
+		),
+		company: obj({ pages: PAGES, filters: obj({ companies: obj({ include: COMPANY_FILTER, exclude: COMPANY_FILTER }) }) }, { required: ['filters'] }),
+	};
+	const PROSPECT_ENRICH = {
+		contact: obj({ requestId: str(), contactIds: arr(str(), { min: 1, max: 100 }), revealEmails: bool(), revealPhones: bool() }, { required: ['requestId', 'contactIds'] }),
+		company: obj({ requestId: str(), companiesIds: arr(str(), { min: 1, max: 100 }) }, { required: ['requestId', 'companiesIds'] }),
+	};
+	const signalWindowProps = (names) => ({ signals: arr(str({ enum: names })), startDate: date(), maxResultsPerSignal: int({ min: 1 }) });
+	const SIGNALS = {
+		contactsByIds: obj({ contactIds: arr(int(), { min: 1, max: 100 }), ...signalWindowProps(CONTACT_SIGNALS) }, { required: ['contactIds', 'signals'] }),
+		contactsSearch: obj(
+			{
+				contacts: arr(
+					obj(
+						{
+							id: str(),
+							social_link: str(),
+							full_name: str(),
+							email: str({ format: 'email' }),
+							// The spec requires both name and domain on each company of a contact search.
+							companies: arr(obj({ name: str(), domain: str(), is_current: bool() }, { required: ['name', 'domain'] })),
+						},
+						{ required: ['id'] },
+					),
+					{ min: 1, max: 100 },
+				),
+				...signalWindowProps(CONTACT_SIGNALS),
+			},
+			{ required: ['contacts', 'signals'] },
+		),
+		companiesByIds: obj({ companyIds: arr(int(), { min: 1, max: 100 }), ...signalWindowProps(COMPANY_SIGNALS), filters: signalFilters }, { required: ['companyIds', 'signals'] }),
+		companiesSearch: obj(
+			{ companies: arr(obj({ id: str(), name: str(), domain: str() }, { required: ['id'] }), { min: 1, max: 100 }), ...signalWindowProps(COMPANY_SIGNALS), filters: signalFilters },
+			{ required: ['companies', 'signals'] },
+		),
+	};
+	const seedList = (items) => arr(items, { max: 100 });
+	const LOOKALIKE = {
+		contact: (() => {
+			const batch = obj(
+				{
+					linkedinUrls: seedList(str()),
+					contacts: seedList(obj({ firstName: str(), lastName: str(), companyDomain: str(), companyName: str() }, { required: ['firstName', 'lastName'] })),
+					emails: seedList(str({ format: 'email' })),
+					contactIds: seedList(int()),
+				},
+				{ minProps: 1 },
+			);
+			return obj({ dedupeSessionId: str({ format: 'uuid' }), seeds: batch, exclude: batch, limit: int({ min: 1, max: 100 }) }, { required: ['seeds'] });
+		})(),
+		company: (() => {
+			const batch = obj({ domains: seedList(str()), linkedinUrls: seedList(str()) }, { minProps: 1 });
+			return obj({ dedupeSessionId: str({ format: 'uuid' }), seeds: batch, exclude: batch, limit: int({ min: 1, max: 100 }) }, { required: ['seeds'] });
+		})(),
 	};
 
 	function findPerson(q) {
@@ -52,10 +238,6 @@ function createDataRoutes(sandbox) {
 			});
 	}
 
-	function hasPersonIdentifier(q) {
-		return Boolean(q.personId || q.email || q.linkedinUrl || ((q.fullName || (q.firstName && q.lastName)) && (q.companyName || q.companyDomain)));
-	}
-
 	function personSignals(person, requested, startDate) {
 		if (!requested || requested.length === 0) return {};
 		const types = requested.includes('allSignals') ? ['promotion', 'companyChange'] : requested;
@@ -64,13 +246,22 @@ function createDataRoutes(sandbox) {
 		return out;
 	}
 
-	function personData(person, options) {
+	/**
+	 * The single answer (GET) spells addresses `{ address, type }` and phone types `Mobile`, the bulk
+	 * answer (POST) `{ email, emailType }` and `mobile`: both as the spec's examples show them.
+	 */
+	function personData(person, options, shape) {
 		const { signals, seed, contactId, ...data } = person;
 		const filterBy = options.filterBy;
 		const result = { ...data, ...personSignals(person, options.signals, options.signalsStartDate) };
-		if (filterBy === 'phoneNumbers' || options.revealPhones === true) delete result.emailAddresses, delete result.emails;
-		if (filterBy === 'emailAddresses' || options.revealEmails === true) delete result.phoneNumbers;
-		if (options.partialProfile === true || options.partialProfile === 'true') delete result.phoneNumbers;
+		if (shape === 'single') {
+			result.emailAddresses = data.emailAddresses.map(({ email, emailType, ...rest }) => ({ address: email, type: emailType, ...rest }));
+			result.phoneNumbers = data.phoneNumbers.map((phone) => ({ ...phone, phoneType: phone.phoneType[0].toUpperCase() + phone.phoneType.slice(1) }));
+		}
+		const yes = (value) => value === true || value === 'true';
+		if (filterBy === 'phoneNumbers' || yes(options.revealPhones)) delete result.emailAddresses, delete result.emails;
+		if (filterBy === 'emailAddresses' || yes(options.revealEmails)) delete result.phoneNumbers;
+		if (yes(options.partialProfile)) delete result.phoneNumbers;
 		return result;
 	}
 
@@ -106,33 +297,40 @@ function createDataRoutes(sandbox) {
 
 	// ---------------------------------------------------------------- enrichment
 	function getPerson({ query }) {
-		if (!hasPersonIdentifier(query)) {
-			throw new HttpError(400, 'Validation failed', ['Provide personId, email, linkedinUrl, or firstName and lastName with companyName or companyDomain']);
+		checkQuery(query, {
+			text: ['firstName', 'lastName', 'personId', 'companyName', 'companyDomain', 'email', 'linkedinUrl', 'filterBy', 'signalsStartDate'],
+			booleans: ['refreshJobInfo', 'revealEmails', 'revealPhones', 'partialProfile'],
+			arrays: { signals: CONTACT_SIGNALS },
+		});
+		if (!(query.personId || query.email || query.linkedinUrl || (query.firstName && query.lastName && (query.companyName || query.companyDomain)))) {
+			validationFailed(['Provide personId, email, linkedinUrl, or firstName and lastName with companyName or companyDomain']);
 		}
-		validDate(query.signalsStartDate, 'signalsStartDate');
+		if (query.signalsStartDate !== undefined) strict(obj({ signalsStartDate: date() }), { signalsStartDate: query.signalsStartDate });
 		checkReveal(query);
 		const person = findPerson(query);
 		if (!person) return { contact: { error: EMPTY_DATA, isCreditCharged: false, data: null } };
 		charge();
-		const data = personData(person, { ...query, signals: asArray(query.signals) });
+		const data = personData(person, { ...query, signals: listOf(query.signals) }, 'single');
 		data.company = companyPublic(companyById.get(person.companyId), false);
 		return { contact: { error: null, isCreditCharged: true, data } };
 	}
 
 	function postPerson({ body }) {
-		maxItems(body.contacts, 100, 'contacts');
+		strict(PERSON_BULK, body);
 		const metadata = body.metadata ?? {};
-		validDate(metadata.signalsStartDate, 'metadata.signalsStartDate');
 		checkReveal(metadata);
+		// "At least one of email, linkedinUrl, or company/domain with fullName is required": a personId alone is not enough here.
 		const errors = [];
 		body.contacts.forEach((c, i) => {
-			if (c.contactId === undefined || c.contactId === '') errors.push(`contacts.${i}.contactId is required`);
-			const company = (c.companies ?? []).find((co) => co.isCurrent !== false) ?? {};
-			if (!c.personId && !c.email && !c.linkedinUrl && !(c.fullName && (company.name || company.domain))) {
-				errors.push(`contacts.${i} must have email, linkedinUrl, personId, or fullName with a company name or domain`);
+			(c.companies ?? []).forEach((co, j) => {
+				if (!co.name && !co.domain) errors.push(`contacts.${i}.companies.${j} must have a name or a domain`);
+			});
+			const withCompany = (c.companies ?? []).some((co) => co.name || co.domain);
+			if (!c.email && !c.linkedinUrl && !(c.fullName && withCompany)) {
+				errors.push(`contacts.${i} must have an email, a linkedinUrl, or a fullName with a company name or domain`);
 			}
 		});
-		if (errors.length) throw new HttpError(400, 'Validation failed', errors);
+		validationFailed(errors);
 		const contacts = {};
 		const companiesOut = {};
 		for (const c of body.contacts) {
@@ -143,35 +341,32 @@ function createDataRoutes(sandbox) {
 				continue;
 			}
 			charge();
-			contacts[c.contactId] = { error: null, isCreditCharged: true, data: personData(person, metadata) };
+			contacts[c.contactId] = { error: null, isCreditCharged: true, data: personData(person, metadata, 'bulk') };
 			companiesOut[person.companyId] = companyPublic(companyById.get(person.companyId), false);
 		}
 		return { contacts, companies: companiesOut };
 	}
 
 	function getCompany({ query }) {
-		if (!query.domain && !query.company && !query.companyId) {
-			throw new HttpError(400, 'Validation failed', ['At least one of domain, company or companyId is required']);
-		}
-		validDate(query.signalsStartDate, 'signalsStartDate');
+		checkQuery(query, { text: ['domain', 'company', 'companyId', 'signalsStartDate'], booleans: ['partialCompany'], arrays: { signals: COMPANY_SIGNALS } });
+		if (!query.domain && !query.company && !query.companyId) validationFailed(['At least one of domain, company or companyId is required']);
+		if (query.signalsStartDate !== undefined) strict(obj({ signalsStartDate: date() }), { signalsStartDate: query.signalsStartDate });
 		const company = findCompany(query);
 		if (!company) throw new HttpError(404, 'Company not found');
 		charge();
-		return { data: { ...companyPublic(company, false), ...companySignals(company, asArray(query.signals), query.signalsStartDate) } };
+		return { data: { ...companyPublic(company, false), ...companySignals(company, listOf(query.signals), query.signalsStartDate) } };
 	}
 
 	function postCompanies({ body }) {
-		maxItems(body.companies, 100, 'companies');
+		strict(COMPANY_BULK, body);
 		if (sandbox.config.companyBulkCap && body.companies.length > sandbox.config.companyBulkCap) {
 			throw new HttpError(400, `Cannot enrich more than ${sandbox.config.companyBulkCap} companies at once`);
 		}
-		validDate(body.signalsStartDate, 'signalsStartDate');
 		const errors = [];
 		body.companies.forEach((c, i) => {
-			if (c.id === undefined || c.id === '') errors.push(`companies.${i}.id is required`);
 			if (!c.domain && !c.fqdn && !c.name && !c.companyId) errors.push(`companies.${i} must have domain, fqdn, name or companyId`);
 		});
-		if (errors.length) throw new HttpError(400, 'Validation failed', errors);
+		validationFailed(errors);
 		const out = {};
 		for (const c of body.companies) {
 			const company = findCompany(c);
@@ -192,17 +387,50 @@ function createDataRoutes(sandbox) {
 		return { length: synthetic, synthetic: true };
 	}
 
+	/** One contact search result as the spec types it: `name` is the full name, a string. */
 	function prospectContact(person) {
 		const company = companyById.get(person.companyId);
+		const phoneTypes = person.phoneNumbers.map((p) => p.phoneType);
 		return {
-			contactId: String(person.personId), isShown: false, name: { first: person.firstName, last: person.lastName, full: person.fullName }, jobTitle: person.jobTitle.title,
-			companyId: company.id, companyName: company.name, fqdn: company.fqdn, hasEmails: true, hasWorkEmail: true, hasPrivateEmail: person.emailAddresses.length > 1, hasPhones: true, hasMobilePhone: person.phoneNumbers[0].phoneType === 'mobile', hasDirectPhone: person.phoneNumbers[0].phoneType === 'direct', signalTypes: Object.keys(person.signals),
+			contactId: String(person.personId),
+			isShown: false,
+			name: person.fullName,
+			jobTitle: person.jobTitle.title,
+			companyId: company.id,
+			companyName: company.name,
+			fqdn: company.fqdn,
+			...companyHas(company),
+			hasDepartment: person.jobTitle.departments.length > 0,
+			hasSeniority: true,
+			hasContactLocation: true,
+			hasSocialLink: Boolean(person.socialLinks.linkedin),
+			hasEmails: true,
+			hasWorkEmail: person.emailAddresses.some((e) => e.emailType === 'work'),
+			hasPrivateEmail: person.emailAddresses.some((e) => e.emailType === 'private'),
+			hasPhones: phoneTypes.length > 0,
+			hasMobilePhone: phoneTypes.includes('mobile'),
+			hasDirectPhone: phoneTypes.includes('direct'),
+			signalTypes: Object.keys(person.signals),
 			_person: person,
 		};
 	}
 
+	function companyHas(company) {
+		return {
+			hasCompanyEmployeesCount: true,
+			hasCompanyRevenue: true,
+			hasCompanyMainIndustry: true,
+			hasCompanySubIndustry: true,
+			hasCompanyFunding: company.funding.totalRounds > 0,
+			hasCompanyIntent: company.intent.topicCount > 0,
+			hasCompanyTechnologies: company.technologies.length > 0,
+			hasCompanyCity: true,
+			hasCompanyCountry: true,
+		};
+	}
+
 	function prospectCompany(company) {
-		return { id: String(company.id), name: company.name, fqdn: company.fqdn, description: company.description, logoUrl: company.logoUrl, hasEmployees: true, hasRevenue: true, signalTypes: Object.keys(company.signals), _company: company };
+		return { id: String(company.id), name: company.name, fqdn: company.fqdn, description: company.description, logoUrl: company.logoUrl, ...companyHas(company), signalTypes: Object.keys(company.signals), _company: company };
 	}
 
 	function syntheticProspect(kind, n) {
@@ -231,12 +459,10 @@ function createDataRoutes(sandbox) {
 
 	function prospectSearch(kind) {
 		return ({ body }) => {
+			strict(PROSPECT_SEARCH[kind], body);
 			const pages = body.pages ?? {};
 			const page = pages.page ?? 0;
 			const size = pages.size ?? 20;
-			if (page < 0 || page > 1000) throw new HttpError(400, 'Validation failed', ['pages.page must be between 0 and 1000']);
-			if (size < 10 || size > 50) throw new HttpError(400, 'Validation failed', ['pages.size must be between 10 and 50']);
-			if (kind === 'company' && !body.filters) throw new HttpError(400, 'Validation failed', ['filters is required']);
 			const population = prospectPopulation(kind);
 			let total;
 			let slice;
@@ -254,8 +480,9 @@ function createDataRoutes(sandbox) {
 			const requestId = randomUUID();
 			const items = slice.map(({ _person, _company, ...visible }) => visible);
 			searches.set(requestId, { kind, ids: new Set(items.map((i) => String(i.contactId ?? i.id))) });
-			// Live Lusha returns the list under `data`, whatever the spec says (FIELD-NOTES D.3).
-			return { requestId, currentPage: page, pageLength: items.length, totalResults: total, data: items, billing: { resultsReturned: items.length, creditsCharged: 0 } };
+			// Live Lusha returns the list under `data` (FIELD-NOTES D.3); the spec names it `contacts`/`companies`. Either can be served.
+			const listKey = sandbox.config.prospectingListKey === 'spec' ? (kind === 'contact' ? 'contacts' : 'companies') : 'data';
+			return { requestId, currentPage: page, pageLength: items.length, totalResults: total, [listKey]: items, billing: { resultsReturned: items.length, creditsCharged: 0 } };
 		};
 	}
 
@@ -268,8 +495,7 @@ function createDataRoutes(sandbox) {
 	function prospectEnrich(kind) {
 		const idsField = kind === 'contact' ? 'contactIds' : 'companiesIds';
 		return ({ body }) => {
-			if (!body.requestId) throw new HttpError(400, 'Validation failed', ['requestId is required']);
-			maxItems(body[idsField], 100, idsField);
+			strict(PROSPECT_ENRICH[kind], body);
 			if (kind === 'company' && sandbox.config.companyEnrichCap && body[idsField].length > sandbox.config.companyEnrichCap) {
 				throw new HttpError(400, `Cannot enrich more than ${sandbox.config.companyEnrichCap} companies at once`);
 			}
@@ -338,113 +564,79 @@ function createDataRoutes(sandbox) {
 	}
 
 	function signalWindow(body) {
-		validDate(body.startDate, 'startDate');
-		const startDate = body.startDate ?? isoDay(180);
-		const max = body.maxResultsPerSignal;
-		if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new HttpError(400, 'Validation failed', ['maxResultsPerSignal must be a positive integer']);
-		return { startDate, endDate: isoDay(0), max };
+		return { startDate: body.startDate ?? isoDay(180), endDate: isoDay(0), max: body.maxResultsPerSignal };
 	}
 
 	function signalsFor(kind, entity, body, window) {
-		if (!Array.isArray(body.signals) || body.signals.length === 0) throw new HttpError(400, 'Validation failed', ['signals must be a non-empty array']);
+		if (body.signals.length === 0) validationFailed(['signals must be a non-empty array']);
 		const picked = kind === 'contact' ? personSignals(entity, body.signals, window.startDate) : companySignals(entity, body.signals, window.startDate);
 		for (const key of Object.keys(picked)) if (window.max) picked[key] = picked[key].slice(0, window.max);
 		return picked;
 	}
 
-	function contactSignalsByIds({ body }) {
-		maxItems(body.contactIds, 100, 'contactIds');
-		if (body.contactIds.some((id) => !Number.isInteger(Number(id)) || typeof id === 'boolean')) throw new HttpError(400, 'Validation failed', ['contactIds must be integers']);
+	/** Each found entity's signals, keyed as the caller asked; a credit per signal type that returned results. */
+	function signalsAnswer(kind, body, found) {
 		const window = signalWindow(body);
-		const contacts = {};
+		const out = {};
 		let credits = 0;
-		for (const id of body.contactIds) {
-			const person = people.find((p) => p.personId === Number(id));
-			if (!person) continue;
-			const picked = signalsFor('contact', person, body, window);
+		for (const [key, entity] of found) {
+			if (!entity) continue;
+			const picked = signalsFor(kind, entity, body, window);
 			credits += Object.values(picked).filter((list) => list.length).length;
-			contacts[id] = { personId: person.personId, ...picked };
+			out[key] = kind === 'contact' ? { personId: entity.personId, ...picked } : { companyId: entity.id, companyName: entity.name, domain: entity.domain, ...picked };
 		}
 		charge(credits);
-		return { contacts, startDate: window.startDate, endDate: window.endDate, creditCharged: credits };
+		return { [kind === 'contact' ? 'contacts' : 'companies']: out, startDate: window.startDate, endDate: window.endDate, creditCharged: credits };
+	}
+
+	function contactSignalsByIds({ body }) {
+		strict(SIGNALS.contactsByIds, body);
+		return signalsAnswer('contact', body, body.contactIds.map((id) => [id, people.find((p) => p.personId === id)]));
 	}
 
 	function contactSignalsSearch({ body }) {
-		maxItems(body.contacts, 100, 'contacts');
+		strict(SIGNALS.contactsSearch, body);
 		const errors = [];
 		body.contacts.forEach((c, i) => {
-			if (c.id === undefined || c.id === '') errors.push(`contacts.${i}.id is required`);
-			const company = (c.companies ?? [])[0] ?? {};
-			if (!c.email && !c.social_link && !(c.full_name && (company.name || company.domain))) errors.push(`contacts.${i} must have email, social_link, or full_name with companies`);
+			if (!c.email && !c.social_link && !(c.full_name && c.companies?.length)) errors.push(`contacts.${i} must have email, social_link, or full_name with companies`);
 		});
-		if (errors.length) throw new HttpError(400, 'Validation failed', errors);
-		const window = signalWindow(body);
-		const contacts = {};
-		let credits = 0;
-		for (const c of body.contacts) {
+		validationFailed(errors);
+		const found = body.contacts.map((c) => {
 			const company = (c.companies ?? []).find((co) => co.is_current !== false) ?? {};
-			const person = findPerson({ email: c.email, linkedinUrl: c.social_link, fullName: c.full_name, companyName: company.name, companyDomain: company.domain });
-			if (!person) continue;
-			const picked = signalsFor('contact', person, body, window);
-			credits += Object.values(picked).filter((list) => list.length).length;
-			contacts[c.id] = { personId: person.personId, ...picked };
-		}
-		charge(credits);
-		return { contacts, startDate: window.startDate, endDate: window.endDate, creditCharged: credits };
+			return [c.id, findPerson({ email: c.email, linkedinUrl: c.social_link, fullName: c.full_name, companyName: company.name, companyDomain: company.domain })];
+		});
+		return signalsAnswer('contact', body, found);
 	}
 
 	function companySignalsByIds({ body }) {
-		maxItems(body.companyIds, 100, 'companyIds');
-		if (body.companyIds.some((id) => !Number.isInteger(Number(id)) || typeof id === 'boolean')) throw new HttpError(400, 'Validation failed', ['companyIds must be integers']);
-		const window = signalWindow(body);
-		const out = {};
-		let credits = 0;
-		for (const id of body.companyIds) {
-			const company = companyById.get(Number(id));
-			if (!company) continue;
-			const picked = signalsFor('company', company, body, window);
-			credits += Object.values(picked).filter((list) => list.length).length;
-			out[id] = { companyId: company.id, companyName: company.name, domain: company.domain, ...picked };
-		}
-		charge(credits);
-		return { companies: out, startDate: window.startDate, endDate: window.endDate, creditCharged: credits };
+		strict(SIGNALS.companiesByIds, body);
+		return signalsAnswer('company', body, body.companyIds.map((id) => [id, companyById.get(id)]));
 	}
 
 	function companySignalsSearch({ body }) {
-		maxItems(body.companies, 100, 'companies');
+		strict(SIGNALS.companiesSearch, body);
 		const errors = [];
 		body.companies.forEach((c, i) => {
-			if (c.id === undefined || c.id === '') errors.push(`companies.${i}.id is required`);
 			if (!c.domain && !c.name) errors.push(`companies.${i} must have domain or name`);
 		});
-		if (errors.length) throw new HttpError(400, 'Validation failed', errors);
-		const window = signalWindow(body);
-		const out = {};
-		let credits = 0;
-		for (const c of body.companies) {
-			const company = findCompany({ domain: c.domain, name: c.name });
-			if (!company) continue;
-			const picked = signalsFor('company', company, body, window);
-			credits += Object.values(picked).filter((list) => list.length).length;
-			out[c.id] = { companyId: company.id, companyName: company.name, domain: company.domain, ...picked };
-		}
-		charge(credits);
-		return { companies: out, startDate: window.startDate, endDate: window.endDate, creditCharged: credits };
+		validationFailed(errors);
+		return signalsAnswer('company', body, body.companies.map((c) => [c.id, findCompany({ domain: c.domain, name: c.name })]));
 	}
 
 	// ---------------------------------------------------------------- lookalikes
 	function lookalike(kind) {
 		return ({ body }) => {
-			const seeds = body.seeds ?? {};
-			const seedCount = Object.values(seeds).reduce((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
-			if (seedCount === 0) throw new HttpError(400, 'Validation failed', ['seeds must contain at least one seed']);
+			strict(LOOKALIKE[kind], body);
+			const seedCount = Object.values(body.seeds).reduce((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
+			if (seedCount === 0) validationFailed(['seeds must contain at least one seed']);
 			const limit = body.limit ?? 25;
-			if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new HttpError(400, 'Validation failed', ['limit must be between 1 and 100']);
 			let sessionId = body.dedupeSessionId;
 			if (sessionId && !lookalikeSessions.has(sessionId)) {
-				const error = new HttpError(410, 'Dedupe session is invalid or expired');
-				error.code = 'DEDUPE_SESSION_INVALID';
-				throw error;
+				// The spec's 410 body is `{ code, message }`, without a statusCode.
+				return {
+					statusCode: 410,
+					body: { code: 'DEDUPE_SESSION_INVALID', message: 'The provided dedupeSessionId is invalid or expired. Generate a new request without dedupeSessionId to start a fresh run.' },
+				};
 			}
 			if (!sessionId) {
 				sessionId = randomUUID();
@@ -459,7 +651,7 @@ function createDataRoutes(sandbox) {
 			const results = picked.map((entity) => {
 				if (kind === 'contact') {
 					const company = companyById.get(entity.companyId);
-					return { contactId: entity.personId, firstName: entity.firstName, lastName: entity.lastName, socialLinks: { linkedin: entity.socialLinks.linkedin }, company: { companyId: company.id, name: company.name, domain: company.domain }, jobTitle: { title: entity.jobTitle.title, departments: entity.jobTitle.departments, seniority: entity.jobTitle.seniority }, location: { country: entity.location.country, state: entity.location.state, city: entity.location.city } };
+					return { contactId: String(entity.personId), firstName: entity.firstName, lastName: entity.lastName, socialLinks: { linkedin: entity.socialLinks.linkedin }, company: { companyId: String(company.id), name: company.name, domain: company.domain }, jobTitle: { title: entity.jobTitle.title, departments: entity.jobTitle.departments, seniority: entity.jobTitle.seniority }, location: { country: entity.location.country, state: entity.location.state, city: entity.location.city } };
 				}
 				return { domain: entity.domain, linkedinUrl: entity.social.linkedin.url, name: entity.name, employeeCount: entity.employeesInLinkedin, industry: entity.mainIndustry, location: { country: entity.location.country, state: entity.location.state, city: entity.location.city } };
 			});

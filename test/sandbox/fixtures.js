@@ -116,6 +116,11 @@ function buildCompanySignals(companyId, companyName, domain, i) {
 	return signals;
 }
 
+const orderedEmails = (i, addresses) => (i % 6 === 3 ? addresses.slice().reverse() : addresses);
+
+/** A person's work address: the one tests look people up by. */
+const workEmail = (person) => person.emailAddresses.find((e) => e.emailType === 'work').email;
+
 function buildPeople(random, companies) {
 	const people = [];
 	for (let i = 0; i < 200; i++) {
@@ -141,10 +146,11 @@ function buildPeople(random, companies) {
 			lastName,
 			fullName: `${firstName} ${lastName}`,
 			emails: [email],
-			emailAddresses: [
+			// Lusha does not order addresses by type: some people's private address comes first.
+			emailAddresses: orderedEmails(i, [
 				{ email, emailType: 'work', emailConfidence: 'A+', updateDate: isoDay(i % 30) },
 				...(i % 3 === 0 ? [{ email: `${firstName}${i}@mail.example`.toLowerCase(), emailType: 'private', emailConfidence: 'B', updateDate: isoDay(40) }] : []),
-			],
+			]),
 			phoneNumbers: [
 				{ number: `+1 555 01${String(i).padStart(3, '0')}`, phoneType: i % 2 ? 'mobile' : 'direct', doNotCall: i % 11 === 0, updateDate: isoDay(i % 45) },
 			],
@@ -174,4 +180,4 @@ function buildFixtures() {
 	};
 }
 
-module.exports = { buildFixtures, prng, isoDay, NEWS_TYPES };
+module.exports = { buildFixtures, prng, isoDay, workEmail, NEWS_TYPES };

@@ -9,6 +9,9 @@ const http = require('node:http');
 const { buildFixtures, prng } = require('./fixtures');
 const { createDataRoutes, HttpError } = require('./dataRoutes');
 const { createWebhookRoutes } = require('./webhookRoutes');
+const { createControlPage } = require('./controlPage');
+const { createUnstuck } = require('./unstuck');
+const { createV3Routes, V3_DEFAULT_CONFIG } = require('./v3');
 
 const DEFAULT_API_KEY = 'sandbox-api-key-0123456789';
 
@@ -19,6 +22,9 @@ const DEFAULT_CONFIG = {
 	/** Account usage: 5 calls per minute. The window is configurable so tests need not wait a minute. */
 	usageLimit: 5,
 	usageWindowMs: 60_000,
+	/** The webhook API (subscriptions, audit logs, secret): 100 calls a minute per account, all its paths together. */
+	webhookLimit: 100,
+	webhookWindowMs: 60_000,
 	dailyLimit: 100_000,
 	creditsTotal: 100_000,
 	unifiedCredits: false,
@@ -29,10 +35,14 @@ const DEFAULT_CONFIG = {
 	companyBulkCap: 0,
 	companyEnrichCap: 0,
 	syntheticProspects: 0,
+	/** Where prospecting searches put their results: `data` as the live API does, or `spec` for the spec's `contacts`/`companies`. */
+	prospectingListKey: 'data',
 	lookalikePool: 120,
 	challengeTimeoutMs: 5_000,
 	deliveryTimeoutMs: 10_000,
 	deliveryRetryDelaysMs: [200, 400, 800],
+	/** V3 (test/sandbox/v3/index.js): creditsBalance, Tables limits, waterfall, tracked domains. */
+	...V3_DEFAULT_CONFIG,
 	faults: {
 		serverErrorRate: 0,
 		serverErrorBurst: 0,
@@ -43,6 +53,15 @@ const DEFAULT_CONFIG = {
 		dailyQuotaExhausted: false,
 		/** Routes answered with 404, e.g. one of the two bulk-company paths. */
 		disabledRoutes: /** @type {string[]} */ ([]),
+		/** Next N POST /v3/contacts/signal-score calls answer 502 (identity provider unavailable). */
+		signalScore502Burst: 0,
+		/**
+		 * Scripted faults for one route: after `pass` calls go through, the next `times` (all when
+		 * omitted) answer `status` — before the work, or after it when `afterWork` (Lusha did it, the
+		 * answer was lost; status 0 drops the connection). `delayMs` slows each matching call.
+		 * @type {Array<{ route: string, pass?: number, times?: number, status?: number, message?: string, afterWork?: boolean, delayMs?: number, seen?: number }>}
+		 */
+		routeFaults: [],
 	},
 };
 
@@ -97,7 +116,11 @@ async function startSandbox(options = {}) {
 	};
 	const dataRoutes = createDataRoutes(sandbox);
 	const webhooks = createWebhookRoutes(sandbox);
-	const routes = { ...dataRoutes, ...webhooks.routes };
+	const v3 = createV3Routes(sandbox);
+	// The control page (GET /) and the Unstuck double (/unstuck/*) live beside the Lusha routes.
+	const control = createControlPage(sandbox, webhooks);
+	const unstuck = createUnstuck();
+	const routes = { ...dataRoutes, ...webhooks.routes, ...v3 };
 	delete routes._expireLookalikeSessions;
 	let random = prng(7);
 
@@ -112,31 +135,40 @@ async function startSandbox(options = {}) {
 		for (const key of Object.keys(sandbox.config)) delete sandbox.config[key];
 		Object.assign(sandbox.config, structuredClone(DEFAULT_CONFIG));
 		Object.assign(sandbox.state, { subscriptions: new Map(), auditLog: [], challenges: [], creditsUsed: 0, counts: {}, requests: [], arrivals: new Map(), totalRequests: 0 });
+		control.reset();
+		unstuck.reset();
 		sandbox.state.secret = options.secret === undefined ? webhooks.newSecret() : options.secret;
 		dataRoutes._expireLookalikeSessions();
+		v3._reset();
 		random = prng(7);
 		if (options.config) configure(options.config);
 	};
 	reset();
 
+	/** Which of Lusha's limits a route spends: its own 25 a second, account usage's 5, or the webhook API's shared 100. */
+	function rateWindow(key) {
+		const { config } = sandbox;
+		if (key === 'GET /account/usage' || key === 'GET /v3/account/usage') return { bucket: key, windowMs: config.usageWindowMs, limit: config.usageLimit };
+		if (/^\w+ \/api\/(subscriptions|audit-logs|account\/secret)(\/|$)/.test(key)) return { bucket: 'webhook API', windowMs: config.webhookWindowMs, limit: config.webhookLimit };
+		return { bucket: key, windowMs: 1000, limit: config.rateLimitPerSecond };
+	}
+
 	function rateLimited(key) {
-		const isUsage = key === 'GET /account/usage';
-		const windowMs = isUsage ? sandbox.config.usageWindowMs : 1000;
-		const limit = isUsage ? sandbox.config.usageLimit : sandbox.config.rateLimitPerSecond;
+		const { bucket, windowMs, limit } = rateWindow(key);
 		const now = Date.now();
-		const recent = (sandbox.state.arrivals.get(key) ?? []).filter((t) => t > now - windowMs);
+		const recent = (sandbox.state.arrivals.get(bucket) ?? []).filter((t) => t > now - windowMs);
 		const limited = limit > 0 && recent.length >= limit;
 		if (!limited) recent.push(now);
-		sandbox.state.arrivals.set(key, recent);
+		sandbox.state.arrivals.set(bucket, recent);
 		const resetSeconds = recent.length ? Math.max(0, Math.ceil((recent[0] + windowMs - now) / 1000)) : 0;
-		return { limited, limit, remaining: Math.max(0, limit - recent.length), resetSeconds };
+		return { limited, limit, windowMs, remaining: Math.max(0, limit - recent.length), resetSeconds };
 	}
 
 	function rateHeaders(window) {
 		const daily = sandbox.config.dailyLimit;
 		const perWindow =
 			window.limit > 0
-				? { 'x-rate-limit-minute': String(window.limit * 60), 'ratelimit-limit': String(window.limit), 'ratelimit-remaining': String(window.remaining), 'ratelimit-reset': String(window.resetSeconds) }
+				? { 'x-rate-limit-minute': String(Math.round((window.limit * 60_000) / window.windowMs)), 'ratelimit-limit': String(window.limit), 'ratelimit-remaining': String(window.remaining), 'ratelimit-reset': String(window.resetSeconds) }
 				: {};
 		return {
 			...perWindow,
@@ -157,6 +189,15 @@ async function startSandbox(options = {}) {
 		};
 		const fail = (statusCode, message, errors, headers) => send(statusCode, { statusCode, message, ...(errors ? { errors } : {}) }, headers);
 
+		if (method === 'GET' && url.pathname === '/') {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end(control.html());
+			return 200;
+		}
+		if (url.pathname.startsWith('/unstuck/')) {
+			const answer = unstuck.answer(method, url.pathname, req.headers, text);
+			return send(answer.statusCode, answer.body);
+		}
 		if (url.pathname.startsWith('/__admin/')) return admin(method, url.pathname, text, send);
 
 		const route = matchRoute(routes, method, url.pathname);
@@ -180,9 +221,11 @@ async function startSandbox(options = {}) {
 		const window = rateLimited(route.key);
 		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
+		const creditsBefore = sandbox.state.creditsUsed;
 		const finish = (statusCode, payload, headers) => {
 			record.statusCode = statusCode;
-			return send(statusCode, payload, headers);
+			record.credits = sandbox.state.creditsUsed - creditsBefore;
+			return send(statusCode, payload, v3._isV3Route(route.key) ? { ...headers, ...v3._rateHeaders(route.key) } : headers);
 		};
 		const given = req.headers.api_key;
 		if (!given || given !== apiKey) return finish(401, { statusCode: 401, message: 'Invalid API key' });
@@ -207,8 +250,20 @@ async function startSandbox(options = {}) {
 		if (window.limited) {
 			return finish(429, { statusCode: 429, message: 'Too many requests. Please wait before making another request.' }, rateHeaders(window));
 		}
+		const fault = routeFault(route.key);
+		if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		const failWith = (/** @type {any} */ rule) => {
+			if (rule.status === 0) {
+				record.statusCode = 0;
+				req.socket.destroy();
+				return 0;
+			}
+			return finish(rule.status, { statusCode: rule.status, message: rule.message ?? (rule.status >= 500 ? 'Internal server error' : 'Request failed') });
+		};
+		if (fault?.status !== undefined && !fault.afterWork) return failWith(fault);
 		try {
 			const result = await route.handler({ query: record.query, body, params: route.params, headers: req.headers });
+			if (fault?.status !== undefined) return failWith(fault);
 			const wrapped = result && typeof result === 'object' && 'statusCode' in result && 'body' in result && Object.keys(result).length === 2;
 			return finish(wrapped ? result.statusCode : 200, wrapped ? result.body : result, rateHeaders(window));
 		} catch (error) {
@@ -218,6 +273,17 @@ async function startSandbox(options = {}) {
 			}
 			return finish(500, { statusCode: 500, message: `Sandbox error: ${error.message}` });
 		}
+	}
+
+	/** The scripted fault (faults.routeFaults) this call of a route gets, if any. */
+	function routeFault(key) {
+		for (const rule of sandbox.config.faults.routeFaults) {
+			if (rule.route !== key) continue;
+			rule.seen = (rule.seen ?? 0) + 1;
+			const nth = rule.seen - (rule.pass ?? 0);
+			if (nth >= 1 && (rule.times === undefined || nth <= rule.times)) return rule;
+		}
+		return undefined;
 	}
 
 	async function admin(method, pathname, text, send) {
@@ -235,20 +301,27 @@ async function startSandbox(options = {}) {
 					challenges: sandbox.state.challenges,
 					auditLog: sandbox.state.auditLog,
 					creditsUsed: sandbox.state.creditsUsed,
-					people: sandbox.fixtures.people.map((p) => ({ personId: p.personId, email: p.emailAddresses[0].email, fullName: p.fullName })),
+					people: sandbox.fixtures.people.map((p) => ({ personId: p.personId, email: p.emailAddresses.find((e) => e.emailType === 'work').email, fullName: p.fullName })),
 				});
+			case 'GET /v3':
+				return send(200, v3._admin());
 			case 'POST /config':
 				return send(200, configure(body));
 			case 'POST /reset':
 				reset();
 				return send(200, { reset: true });
 			case 'POST /deliver':
-				return send(200, await webhooks.deliver(body.subscriptionId, body.payload, body.tamper ?? {}));
+				return send(200, control.recordDelivery(await webhooks.deliver(body.subscriptionId, body.payload, body.tamper ?? {}), sandbox.state.subscriptions.get(body.subscriptionId), 'admin API'));
+			case 'GET /unstuck':
+				return send(200, { captures: unstuck.state.captures, requests: unstuck.state.requests, enabledSignalTypes: unstuck.state.enabledSignalTypes, apiKey: unstuck.apiKey });
 			case 'POST /expire-lookalike-sessions':
 				dataRoutes._expireLookalikeSessions();
+				v3._expireLookalikeSessions();
 				return send(200, { expired: true });
-			default:
-				return send(404, { message: `No admin action ${action}` });
+			default: {
+				const handled = await control.admin(action, body);
+				return handled ? send(handled.statusCode, handled.body) : send(404, { message: `No admin action ${action}` });
+			}
 		}
 	}
 
@@ -283,8 +356,11 @@ async function startSandbox(options = {}) {
 		requestsTo: (key) => sandbox.state.requests.filter((r) => r.key === key),
 		subscriptions: () => [...sandbox.state.subscriptions.values()],
 		deliver: webhooks.deliver,
+		/** V3 fixture helpers: contactId(person), companyId(company), decode…, prices, balance(), tables(); see v3/index.js. */
+		v3: v3._helpers,
 		sendSigned: webhooks.sendSigned,
 		samplePayload: webhooks.samplePayload,
+		optOutPayload: webhooks.optOutPayload,
 		close: () =>
 			new Promise((resolve) => {
 				server.closeAllConnections?.();

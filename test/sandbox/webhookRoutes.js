@@ -8,6 +8,7 @@
 const { createHmac, randomBytes, randomUUID } = require('node:crypto');
 const { request } = require('undici');
 const { HttpError } = require('./dataRoutes');
+const { signalData } = require('./signalSamples');
 
 const MAX_URL = 2048;
 const MAX_NAME = 100;
@@ -22,7 +23,10 @@ function createWebhookRoutes(sandbox) {
 
 	const newSecret = () => `whsec_${randomBytes(24).toString('hex')}`;
 	const objectId = () => (Date.now().toString(16).slice(-8) + randomBytes(8).toString('hex')).slice(0, 24);
-	const publicView = ({ _seq, _failures, ...sub }) => sub;
+	/** What Lusha shows of a subscription: everything but the sandbox's own bookkeeping (keys starting with _). */
+	const publicView = (sub) => Object.fromEntries(Object.entries(sub).filter(([key]) => !key.startsWith('_')));
+	/** The account's own ID, which Lusha puts in the opt-out subscription's entityId. */
+	const ACCOUNT_ID = '431705';
 
 	async function answersChallenge(url) {
 		const challenge = randomBytes(12).toString('hex');
@@ -95,8 +99,9 @@ function createWebhookRoutes(sandbox) {
 			if (config.failEntityIds.includes(entityId)) {
 				return { index, success: false, error: { code: 'VALIDATION_ERROR', message: `Entity ${entityId} cannot be watched` } };
 			}
-			const duplicate = [...state.subscriptions.values()].some((s) => s.entityType === entityType && s.entityId === entityId && s.url === url);
-			if (duplicate) return { index, success: false, error: { code: 'DUPLICATE_SUBSCRIPTION', message: `A subscription for ${entityType} ${entityId} and this URL already exists` } };
+			// Lusha keeps one subscription per entity per account, whatever the URL.
+			const duplicate = [...state.subscriptions.values()].some((s) => !s._optOut && s.entityType === entityType && s.entityId === entityId);
+			if (duplicate) return { index, success: false, error: { code: 'DUPLICATE_SUBSCRIPTION', message: `Subscription already exists for entity type '${entityType}' with entity ID '${entityId}'` } };
 			const now = new Date().toISOString();
 			const subscription = {
 				id: objectId(),
@@ -189,11 +194,50 @@ function createWebhookRoutes(sandbox) {
 		return { total: unique.length, successful, failed: unique.length - successful, results };
 	}
 
+	/** POST /api/subscriptions/opt-out (V3): one per account, for contacts, challenged like any subscription. */
+	async function createOptOutSubscription({ body }) {
+		const errors = Object.keys(body).filter((key) => !['entityType', 'url', 'name'].includes(key)).map((key) => `property ${key} should not exist`);
+		if (body.entityType !== 'contact') errors.push('entityType must be one of the following values: contact');
+		const urlProblem = checkUrl(body.url, 'url');
+		if (urlProblem) errors.push(urlProblem);
+		if (body.name !== undefined && String(body.name).length > MAX_NAME) errors.push(`name must be shorter than or equal to ${MAX_NAME} characters`);
+		if (errors.length) throw new HttpError(400, 'Validation failed', errors);
+		requireSecret();
+		if ([...state.subscriptions.values()].some((s) => s._optOut)) throw new HttpError(403, 'An opt-out subscription already exists for this account');
+		const challengeProblem = await answersChallenge(body.url);
+		if (challengeProblem) {
+			const error = new HttpError(400, `Webhook URL verification failed: ${challengeProblem}`);
+			error.code = 'WEBHOOK_VERIFICATION_FAILED';
+			throw error;
+		}
+		const now = new Date().toISOString();
+		const subscription = {
+			id: objectId(),
+			entityType: 'contact',
+			entityId: ACCOUNT_ID,
+			signalTypes: ['optOut'],
+			url: body.url,
+			name: body.name ?? 'Account opt-out webhook',
+			isActive: true,
+			blockReason: null,
+			blockedAt: null,
+			createdAt: now,
+			updatedAt: now,
+			_seq: ++sequence,
+			_failures: 0,
+			_optOut: true,
+		};
+		state.subscriptions.set(subscription.id, subscription);
+		return { statusCode: 201, body: publicView(subscription) };
+	}
+
 	async function testSubscription({ params, query }) {
 		const subscription = findSubscription(params.id);
 		const mode = query.mode ?? 'full';
 		if (!['direct', 'kafka', 'full'].includes(mode)) throw new HttpError(400, 'Validation failed', ['mode must be one of: direct, kafka, full']);
-		const payload = samplePayload(subscription, { test: true });
+		const sample = samplePayload(subscription, { test: true });
+		// A test delivery carries the mock signal without Lusha's envelope: no id, no type.
+		const payload = subscription._optOut ? sample : { entityType: subscription.entityType, signalType: sample.type, data: sample.data };
 		let flowCheck = { success: true, statusCode: 200, durationMs: 0 };
 		if (mode !== 'kafka') {
 			const started = Date.now();
@@ -206,7 +250,7 @@ function createWebhookRoutes(sandbox) {
 			url: subscription.url,
 			mode,
 			flowCheck,
-			testPayload: { entityType: subscription.entityType, signalType: payload.type, data: payload.data },
+			testPayload: payload,
 			isSuccess: flowCheck.success,
 			timestamp: new Date().toISOString(),
 		};
@@ -246,17 +290,30 @@ function createWebhookRoutes(sandbox) {
 	}
 
 	// ------------------------------------------------------------------ deliveries
+	/** What Lusha sends when a contact opts out (OptOutWebhookPayload): no envelope, dates as "YYYY-MM-DD hh:mm:ss.sss" UTC. */
+	function optOutPayload(personId) {
+		const people = sandbox.fixtures.people;
+		const person = people.find((p) => String(p.personId) === String(personId)) ?? people[Math.floor(Math.random() * people.length)];
+		const utc = (date) => date.toISOString().replace('T', ' ').replace('Z', '');
+		const email = person.emailAddresses?.[0]?.email;
+		const phone = person.phoneNumbers?.[0]?.number;
+		return {
+			contactId: String(person.personId),
+			fullName: person.fullName,
+			companyName: sandbox.fixtures.companies.find((c) => c.id === person.companyId)?.name ?? null,
+			jobTitle: person.jobTitle?.title ?? null,
+			linkedinUrl: person.socialLinks?.linkedin ?? null,
+			contactOptOutDate: utc(new Date()),
+			contactExposureDate: utc(new Date(Date.now() - 200 * 86_400_000)).slice(0, 19),
+			datapoints: [...(email ? [{ datapointId: email, datapointType: 'email' }] : []), ...(phone ? [{ datapointId: phone, datapointType: 'phone' }] : [])],
+			partnerClientId: null,
+		};
+	}
+
 	function samplePayload(subscription, { signalType, test } = {}) {
+		if (subscription._optOut) return optOutPayload();
 		const type = signalType ?? (subscription.signalTypes.find((t) => t !== 'allSignals') ?? (subscription.entityType === 'contact' ? 'promotion' : 'surgeInHiring'));
-		let data;
-		if (subscription.entityType === 'contact') {
-			const person = sandbox.fixtures.people.find((p) => String(p.personId) === subscription.entityId) ?? sandbox.fixtures.people[0];
-			const move = Object.values(person.signals)[0]?.[0] ?? {};
-			data = { ...move, personId: person.personId, currentDepartments: [{ id: 7, value: person.jobTitle.departments[0] }] };
-		} else {
-			const company = sandbox.fixtures.companies.find((c) => String(c.id) === subscription.entityId) ?? sandbox.fixtures.companies[0];
-			data = (company.signals[type] ?? Object.values(company.signals)[0])[0];
-		}
+		const data = signalData(sandbox.fixtures, subscription.entityType, subscription.entityId, type);
 		return {
 			id: test ? `test-${randomUUID()}` : randomUUID(),
 			type,
@@ -331,6 +388,7 @@ function createWebhookRoutes(sandbox) {
 			'POST /api/subscriptions': createSubscriptions,
 			'GET /api/subscriptions': listSubscriptions,
 			'POST /api/subscriptions/delete': deleteSubscriptions,
+			'POST /api/subscriptions/opt-out': createOptOutSubscription,
 			'GET /api/subscriptions/:id': getSubscription,
 			'PATCH /api/subscriptions/:id': updateSubscription,
 			'POST /api/subscriptions/:id/test': testSubscription,
@@ -342,6 +400,7 @@ function createWebhookRoutes(sandbox) {
 		deliver,
 		sendSigned,
 		samplePayload,
+		optOutPayload,
 		newSecret,
 	};
 }

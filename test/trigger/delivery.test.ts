@@ -4,9 +4,11 @@ import { request } from 'undici';
 import { verifySignature } from '../../nodes/LushaTrigger/signature';
 import { startTriggerHost } from '../harness/trigger';
 import { useSandbox } from '../helpers/sandbox';
+import { shrinkWebhookMinute } from './pace';
 
 const SECRET = 'whsec_delivery_test_secret_0002';
 const ctx = useSandbox({ secret: SECRET });
+shrinkWebhookMinute(ctx);
 
 let trigger: Awaited<ReturnType<typeof startTriggerHost>>;
 let subscriptionId: string;
@@ -87,8 +89,8 @@ describe('Lusha Trigger deliveries', () => {
 	const rejected: Array<[string, () => Record<string, unknown>]> = [
 		['a forged signature', () => ({ secret: 'whsec_somebody_else' })],
 		['a tampered body', () => ({ bodyText: JSON.stringify({ id: 'x', type: 'promotion', data: { evil: true } }), signedBodyText: '{"id":"y"}' })],
-		['a stale timestamp', () => ({ timestamp: now() - 3600 })],
-		['a timestamp from the future', () => ({ timestamp: now() + 3600 })],
+		['a timestamp older than the 24-hour tolerance', () => ({ timestamp: now() - 25 * 3600 })],
+		['a timestamp more than 24 hours in the future', () => ({ timestamp: now() + 25 * 3600 })],
 		['a missing signature header', () => ({ headers: { 'x-lusha-signature': null } })],
 		['a missing timestamp header', () => ({ headers: { 'x-lusha-timestamp': null } })],
 		['a signature of the wrong length', () => ({ signature: 'abc123' })],
@@ -134,12 +136,37 @@ describe('Lusha Trigger deliveries', () => {
 		expect(trigger.runs).toHaveLength(0);
 	});
 
-	it('answers a signed JSON body that is not a Lusha delivery with 400', async () => {
+	it('acknowledges a signed payload without id or type with 201 and runs it once, passed through and marked as a test', async () => {
 		await activate();
-		const reply = await send({}, { hello: 'world' } as never);
-		expect(reply.statusCode).toBe(400);
-		expect(reply.body.message).toContain('Not a Lusha delivery');
-		expect(trigger.runs).toHaveLength(0);
+		const payload = { hello: 'world', data: { personId: 1000000 } } as never;
+		const replies = [await send({ timestamp: now() }, payload), await send({ timestamp: now() + 1 }, payload)];
+		expect(replies.map((r) => [r.statusCode, r.body.received, r.body.webhookId])).toEqual([
+			[201, true, null],
+			[201, true, null],
+		]);
+		// The second copy is re-signed (a new timestamp), so it is a new delivery; the same signed copy again is not.
+		expect(trigger.runs).toHaveLength(2);
+		expect(trigger.runs[0][0]).toMatchObject({ hello: 'world', isTest: true, entityId: '1000000', raw: { hello: 'world' } });
+		const ts = now() - 5;
+		await send({ timestamp: ts }, payload);
+		await send({ timestamp: ts }, payload);
+		expect(trigger.runs).toHaveLength(3);
+	});
+
+	it('runs a test delivery from Subscription → Test once, marked as a test, and Lusha counts it delivered', async () => {
+		await activate();
+		const { runNode } = await import('../harness/n8n');
+		const result = await runNode({ credential: ctx.credential, parameters: { resource: 'subscription', operation: 'test', subscriptionId: { __rl: true, mode: 'id', value: subscriptionId }, mode: 'full' } });
+		expect(result.items[0].json).toMatchObject({ isSuccess: true, flowCheckStatusCode: 201 });
+		expect(trigger.runs).toHaveLength(1);
+		expect(trigger.runs[0][0]).toMatchObject({ isTest: true, entityType: 'contact', signalType: expect.any(String), creditsCharged: 0 });
+	});
+
+	it('accepts a genuine retry signed 6 hours ago: the default tolerance covers Lusha’s retries', async () => {
+		await activate();
+		const reply = await send({ timestamp: now() - 6 * 3600 });
+		expect(reply.statusCode).toBe(201);
+		expect(trigger.runs).toHaveLength(1);
 	});
 
 	it('passes unknown signal types and extra fields through', async () => {
@@ -150,13 +177,25 @@ describe('Lusha Trigger deliveries', () => {
 		expect(trigger.runs[0][0]).toMatchObject({ signalType: 'brandNewSignal', raw: { extra: { a: 1 } } });
 	});
 
-	it('accepts an opt-out notice, which has no id or type, and acknowledges it', async () => {
+	it('accepts an opt-out notice, which has no id or type, acknowledges it, and outputs ISO-8601 dates', async () => {
 		await activate();
-		const optOut = { contactId: '1000000', fullName: 'Ava Adler', contactOptOutDate: '2026-04-22 14:32:11.412', contactExposureDate: '2025-08-03 09:15:47', datapoints: [{ datapointId: '+14155550199', datapointType: 'phone' }], partnerClientId: null };
+		const optOut = { contactId: '1000000', fullName: 'Ava Adler', contactOptOutDate: '2026-04-22 14:32:11.412', contactExposureDate: '2025-08-03 09:15:47', datapoints: [{ datapointId: '+14155550199', datapointType: 'phone' }, { datapointId: 'ava@acme.example', datapointType: 'email' }], partnerClientId: null };
 		const reply = await send({}, optOut as never);
 		expect(reply.statusCode).toBe(201);
 		expect(reply.body).toMatchObject({ received: true, webhookId: null });
-		expect(trigger.runs[0][0]).toMatchObject({ signalType: 'optOut', entityId: '1000000', fullName: 'Ava Adler' });
+		expect(trigger.runs[0][0]).toMatchObject({
+			signalType: 'optOut',
+			contactId: '1000000',
+			fullName: 'Ava Adler',
+			contactOptOutDate: '2026-04-22T14:32:11.412Z',
+			contactExposureDate: '2025-08-03T09:15:47.000Z',
+			datapoints: optOut.datapoints,
+			emails: ['ava@acme.example'],
+			phones: ['+14155550199'],
+		});
+		// Re-signed by a retry, it is still the same opt-out: one run.
+		await send({ timestamp: now() - 30 }, optOut as never);
+		expect(trigger.runs).toHaveLength(1);
 	});
 
 	it('verifies with the secret it read from Lusha, and re-reads it after Lusha rotated it', async () => {
@@ -165,6 +204,26 @@ describe('Lusha Trigger deliveries', () => {
 		const reply = await send({});
 		expect(reply.statusCode).toBe(201);
 		ctx.sandbox.secret = SECRET;
+	});
+
+	it('accepts a delivery signed with a just-rotated secret right after forged ones, without refusing it', async () => {
+		await activate();
+		const forged = await Promise.all([send({ secret: 'whsec_forger' }), send({ secret: 'whsec_forger' })]);
+		expect(forged.map((r) => r.statusCode)).toEqual([401, 401]);
+		ctx.sandbox.secret = 'whsec_rotated_secret_0004';
+		const started = Date.now();
+		const genuine = await send({});
+		expect(genuine.statusCode).toBe(201);
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(trigger.runs).toHaveLength(1);
+		ctx.sandbox.secret = SECRET;
+	});
+
+	it('a flood of forged deliveries makes at most 5 quick secret re-reads, then one every 3 seconds', async () => {
+		await activate();
+		const before = ctx.sandbox.count('GET /api/account/secret');
+		for (let i = 0; i < 40; i++) await send({ secret: 'whsec_forger' });
+		expect(ctx.sandbox.count('GET /api/account/secret') - before).toBeLessThanOrEqual(6);
 	});
 
 	it('uses the credential’s secret when set', async () => {

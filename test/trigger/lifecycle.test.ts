@@ -1,8 +1,10 @@
 import { startTriggerHost } from '../harness/trigger';
 import { useSandbox } from '../helpers/sandbox';
+import { shrinkWebhookMinute } from './pace';
 
 const SECRET = 'whsec_lifecycle_test_secret_0001';
 const ctx = useSandbox({ secret: SECRET });
+shrinkWebhookMinute(ctx);
 
 const personIds = (n: number, from = 0) => Array.from({ length: n }, (_, i) => String(1000000 + from + i));
 const params = (ids: string[], extra = {}) => ({ entityType: 'contact', entityIds: ids.join('\n'), signalTypes: ['promotion', 'companyChange'], subscriptionName: 'Champions', options: {}, ...extra });

@@ -6,8 +6,13 @@ import { loadOptionsContext, lushaVersion, runNode } from '../harness/n8n';
 import type { startReceiver } from '../helpers/receiver';
 import { startReceiver as receiver } from '../helpers/receiver';
 import { everythingRecorded, useSandbox } from '../helpers/sandbox';
+import { PACES } from '../../nodes/shared/transport/rateLimit';
+import { shrinkWebhookMinute } from '../trigger/pace';
 
 const ctx = useSandbox();
+shrinkWebhookMinute(ctx);
+const afterTest: Array<() => void> = [];
+afterEach(() => afterTest.splice(0).forEach((undo) => undo()));
 let endpoint: Awaited<ReturnType<typeof startReceiver>>;
 beforeEach(async () => {
 	endpoint = await receiver();
@@ -46,6 +51,25 @@ describe('Subscription operations', () => {
 		const result = await createFromItems(people(3));
 		expect(result.items.map((i) => i.json.success)).toEqual([false, false, true]);
 		expect(result.items[0].json).toMatchObject({ errorCode: 'DUPLICATE_SUBSCRIPTION', entityId: '1000000' });
+	});
+
+	it('reports every entity’s own outcome when one call of several fails: under Continue On Fail its 25 get error items, the other 35 are created', async () => {
+		ctx.sandbox.configure({ faults: { routeFaults: [{ route: 'POST /api/subscriptions', pass: 1, times: 1, status: 403, message: 'Maximum subscriptions limit reached for your account' }] } });
+		const result = await run({ operation: 'create', entityType: 'contact', entityIds: '={{ $json.personId }}', signalTypes: ['promotion'], url: endpoint.url, name: 'Champions' }, people(60), true);
+		expect(result.items).toHaveLength(60);
+		result.items.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+		const failed = result.items.filter((item) => item.json.error !== undefined);
+		expect(failed).toHaveLength(25);
+		expect(String(failed[0].json.error)).toContain('Maximum subscriptions limit reached');
+		const created = result.items.filter((item) => item.json.success === true);
+		expect(created).toHaveLength(35);
+		expect(ctx.sandbox.subscriptions()).toHaveLength(35);
+	});
+
+	it('without Continue On Fail, a failed call stops the node with Lusha’s reason and the item it came from', async () => {
+		ctx.sandbox.configure({ faults: { routeFaults: [{ route: 'POST /api/subscriptions', status: 403, message: 'Maximum subscriptions limit reached for your account' }] } });
+		const result = await createFromItems(people(3));
+		expect(result.error?.message).toContain('Lusha answered 403: Maximum subscriptions limit reached for your account');
 	});
 
 	it('fails clearly, creating nothing, when the URL does not answer the challenge', async () => {
@@ -160,6 +184,9 @@ describe('Audit log and account operations', () => {
 
 	it('survives the 5-calls-a-minute usage limit across 7 calls in one execution', async () => {
 		ctx.sandbox.configure({ usageWindowMs: 3000 });
+		const documented = PACES.accountUsage.windowMs;
+		PACES.accountUsage.windowMs = 3000;
+		afterTest.push(() => (PACES.accountUsage.windowMs = documented));
 		const result = await runNode({ credential: ctx.credential, parameters: { resource: 'account', operation: 'getUsage' }, items: Array.from({ length: 7 }, () => ({})) });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(7);

@@ -48,6 +48,15 @@ function labelFor(value: string): string {
 	return words.replace(/\bIt\b/g, 'IT');
 }
 
+/** Signal types Lusha listed, as dropdown options: the catalogue's labels where known, "All Signals" first. */
+export function signalTypeOptions(entityType: EntityType, live: string[]): INodePropertyOptions[] {
+	const catalogue = SIGNAL_CATALOGUE[entityType];
+	if (live.length === 0) return catalogue;
+	const known = new Map(catalogue.map((option) => [option.value, option]));
+	const options = live.map((value) => known.get(value) ?? { name: labelFor(value), value });
+	return options.sort((a, b) => (a.value === 'allSignals' ? -1 : b.value === 'allSignals' ? 1 : a.name.localeCompare(b.name)));
+}
+
 /** The signal types Lusha offers this account, live, with the documented catalogue as fallback. */
 export async function loadSignalTypes(context: LushaContext, entityType: EntityType): Promise<INodePropertyOptions[]> {
 	const catalogue = SIGNAL_CATALOGUE[entityType];
@@ -56,11 +65,7 @@ export async function loadSignalTypes(context: LushaContext, entityType: EntityT
 			method: 'GET',
 			path: `/api/signals/filters/${entityType}`,
 		});
-		const live = response.signals ?? [];
-		if (live.length === 0) return catalogue;
-		const known = new Map(catalogue.map((option) => [option.value, option]));
-		const options = live.map((value) => known.get(value) ?? { name: labelFor(value), value });
-		return options.sort((a, b) => (a.value === 'allSignals' ? -1 : b.value === 'allSignals' ? 1 : a.name.localeCompare(b.name)));
+		return signalTypeOptions(entityType, response.signals ?? []);
 	} catch {
 		// Signals may not be on the plan, or the editor may be offline: the catalogue still lets users pick.
 		return catalogue;
@@ -70,4 +75,10 @@ export async function loadSignalTypes(context: LushaContext, entityType: EntityT
 /** loadOptions for a Signal Types field that follows the node's Entity Type field. */
 export async function getSignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await loadSignalTypes(this, (this.getCurrentNodeParameter('entityType') as EntityType) ?? 'contact');
+}
+
+/** Contact and company signal types together, where the entity type is not known (subscription update). */
+export async function getAllSignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const [contact, company] = await Promise.all([loadSignalTypes(this, 'contact'), loadSignalTypes(this, 'company')]);
+	return [...new Map([...contact, ...company].map((option) => [option.value, option])).values()];
 }

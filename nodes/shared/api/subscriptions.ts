@@ -8,9 +8,11 @@ import { lushaRequest } from '../transport/request';
 /** Lusha takes at most 25 subscriptions per create or delete call. */
 export const SUBSCRIPTION_BATCH = 25;
 
+export type EntityType = 'contact' | 'company';
+
 export interface Subscription extends IDataObject {
 	id: string;
-	entityType: 'contact' | 'company';
+	entityType: EntityType;
 	entityId: string;
 	signalTypes: string[];
 	url: string;
@@ -40,15 +42,28 @@ interface BulkResponse {
 /** Lusha refuses the whole request when the URL fails its challenge; these codes say so. */
 export const URL_CHECK_FAILURES = ['WEBHOOK_VERIFICATION_FAILED', 'URL_VALIDATION_FAILED'];
 
-export interface CreateRequest {
+/** Lusha keeps one subscription per entity per account: a second create for it answers this. */
+export const DUPLICATE = 'DUPLICATE_SUBSCRIPTION';
+
+/** Calls of the trigger's activation carry a deadline, so they end inside n8n's own. */
+export interface CallOptions {
+	itemIndex?: number;
+	deadline?: number;
+}
+
+export interface SubscriptionSettings {
 	url: string;
-	entityType: 'contact' | 'company';
-	entityIds: string[];
+	entityType: EntityType;
 	signalTypes: string[];
 	name?: string;
-	/** Stop after the first chunk with a failure, so the caller can roll back (the trigger does). */
+}
+
+export interface CreateRequest extends SubscriptionSettings, CallOptions {
+	entityIds: string[];
+	/** Stop after the first call with a failure, so the caller can roll back (the trigger does). */
 	stopAtFirstFailure?: boolean;
-	itemIndex?: number;
+	/** Told the outcomes of each call as it returns, so a caller can record what exists before the next one. */
+	onChunk?(outcomes: SubscriptionOutcome[]): void;
 }
 
 function outcomesOf(keys: string[], response: BulkResponse): SubscriptionOutcome[] {
@@ -60,43 +75,83 @@ function outcomesOf(keys: string[], response: BulkResponse): SubscriptionOutcome
 	});
 }
 
-/** Creates one subscription per entity, 25 per call; outcomes come back in entity order. */
+/** One create call for up to 25 entities; outcomes come back in entity order. */
+export async function createSubscriptionBatch(
+	context: LushaContext,
+	settings: SubscriptionSettings,
+	entityIds: string[],
+	options: CallOptions = {},
+): Promise<SubscriptionOutcome[]> {
+	const response = await lushaRequest<BulkResponse>(context, {
+		method: 'POST',
+		path: '/api/subscriptions',
+		itemIndex: options.itemIndex,
+		deadline: options.deadline,
+		body: {
+			defaults: { url: settings.url, entityType: settings.entityType, signalTypes: settings.signalTypes },
+			...(settings.name ? { name: settings.name } : {}),
+			subscriptions: entityIds.map((entityId) => ({ entityId })),
+		},
+	});
+	return outcomesOf(entityIds, response);
+}
+
+/** Creates one subscription per entity, 25 per call, one call after another; outcomes come back in entity order. */
 export async function createSubscriptions(context: LushaContext, request: CreateRequest): Promise<SubscriptionOutcome[]> {
 	const outcomes: SubscriptionOutcome[] = [];
 	for (const entityIds of chunk(request.entityIds, SUBSCRIPTION_BATCH)) {
-		const response = await lushaRequest<BulkResponse>(context, {
-			method: 'POST',
-			path: '/api/subscriptions',
-			itemIndex: request.itemIndex,
-			body: {
-				defaults: { url: request.url, entityType: request.entityType, signalTypes: request.signalTypes },
-				...(request.name ? { name: request.name } : {}),
-				subscriptions: entityIds.map((entityId) => ({ entityId })),
-			},
-		});
-		const chunkOutcomes = outcomesOf(entityIds, response);
+		const chunkOutcomes = await createSubscriptionBatch(context, request, entityIds, request);
+		request.onChunk?.(chunkOutcomes);
 		outcomes.push(...chunkOutcomes);
 		if (request.stopAtFirstFailure && chunkOutcomes.some((outcome) => !outcome.success)) break;
 	}
 	return outcomes;
 }
 
-/** Deletes subscriptions 25 per call. An id Lusha no longer knows comes back as NOT_FOUND, not as a failure of the call. */
-export async function deleteSubscriptions(context: LushaContext, ids: string[], itemIndex?: number): Promise<SubscriptionOutcome[]> {
-	// Lusha de-duplicates ids within a call, which would shift its result indexes.
+/** One delete call for up to 25 IDs. An ID Lusha no longer knows comes back as NOT_FOUND, not as a failure of the call. */
+export async function deleteSubscriptionBatch(context: LushaContext, ids: string[], options: CallOptions = {}): Promise<SubscriptionOutcome[]> {
+	// Lusha de-duplicates IDs within a call, which would shift its result indexes.
 	const unique = [...new Set(ids)];
+	const response = await lushaRequest<BulkResponse>(context, {
+		method: 'POST',
+		path: '/api/subscriptions/delete',
+		body: { ids: unique },
+		itemIndex: options.itemIndex,
+		deadline: options.deadline,
+	});
+	const byId = new Map(outcomesOf(unique, response).map((outcome) => [outcome.key, outcome]));
+	return ids.map((id) => byId.get(id) as SubscriptionOutcome);
+}
+
+/** Deletes subscriptions 25 per call; outcomes come back in ID order. */
+export async function deleteSubscriptions(context: LushaContext, ids: string[], options: CallOptions = {}): Promise<SubscriptionOutcome[]> {
 	const byId = new Map<string, SubscriptionOutcome>();
-	for (const batch of chunk(unique, SUBSCRIPTION_BATCH)) {
-		const response = await lushaRequest<BulkResponse>(context, {
-			method: 'POST',
-			path: '/api/subscriptions/delete',
-			body: { ids: batch },
-			itemIndex,
-		});
-		for (const outcome of outcomesOf(batch, response)) byId.set(outcome.key, outcome);
+	for (const batch of chunk([...new Set(ids)], SUBSCRIPTION_BATCH)) {
+		for (const outcome of await deleteSubscriptionBatch(context, batch, options)) byId.set(outcome.key, outcome);
 	}
 	return ids.map((id) => byId.get(id) as SubscriptionOutcome);
 }
+
+/** POST /api/subscriptions/opt-out (V3): the account's one subscription to contacts opting out. */
+export async function createOptOutSubscription(
+	context: LushaContext,
+	settings: { url: string; name?: string },
+	options: CallOptions = {},
+): Promise<Subscription> {
+	return await lushaRequest<Subscription>(context, {
+		method: 'POST',
+		path: '/api/subscriptions/opt-out',
+		body: { entityType: 'contact', url: settings.url, ...(settings.name ? { name: settings.name } : {}) },
+		itemIndex: options.itemIndex,
+		deadline: options.deadline,
+		statusHints: {
+			403: 'The account already has an opt-out subscription (Lusha allows one), or opt-out events are not on its plan.',
+		},
+	});
+}
+
+/** An opt-out subscription: Lusha lists it with the others, with the signal type "optOut". */
+export const isOptOut = (subscription: Subscription) => subscription.signalTypes?.includes('optOut') ?? false;
 
 interface ListResponse {
 	data?: Subscription[];
@@ -104,33 +159,35 @@ interface ListResponse {
 }
 
 /** One page of the account's subscriptions, newest first (Lusha serves at most 100 a page). */
-export async function listSubscriptionsPage(context: LushaContext, offset: number, limit = 100, itemIndex?: number) {
+export async function listSubscriptionsPage(context: LushaContext, offset: number, limit = 100, options: CallOptions = {}) {
 	const response = await lushaRequest<ListResponse>(context, {
 		method: 'GET',
 		path: '/api/subscriptions',
 		qs: { limit: Math.min(100, limit), offset },
-		itemIndex,
+		itemIndex: options.itemIndex,
+		deadline: options.deadline,
 	});
 	const items = response.data ?? [];
 	return { items, next: nextOffset(offset, items.length, response.pagination?.hasMore) };
 }
 
 /** All of the account's subscriptions (or up to `limit`), newest first. */
-export async function listSubscriptions(context: LushaContext, limit?: number, itemIndex?: number): Promise<Subscription[]> {
-	return await paginate<Subscription, number>(0, async (offset, remaining) => await listSubscriptionsPage(context, offset, remaining, itemIndex), limit);
+export async function listSubscriptions(context: LushaContext, limit?: number, options: CallOptions = {}): Promise<Subscription[]> {
+	return await paginate<Subscription, number>(0, async (offset, remaining) => await listSubscriptionsPage(context, offset, remaining, options), limit);
 }
 
 export async function updateSubscription(
 	context: LushaContext,
 	id: string,
 	changes: IDataObject,
-	itemIndex?: number,
+	options: CallOptions = {},
 ): Promise<Subscription & { secret?: string }> {
 	return await lushaRequest<Subscription & { secret?: string }>(context, {
 		method: 'PATCH',
 		path: `/api/subscriptions/${encodeURIComponent(id)}`,
 		body: changes,
-		itemIndex,
+		itemIndex: options.itemIndex,
+		deadline: options.deadline,
 	});
 }
 

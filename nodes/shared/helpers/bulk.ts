@@ -9,8 +9,8 @@ export interface Entry<Request> {
 	request: Request;
 }
 
-/** Lusha's answer for one entry: its output, or its own error (not found, rejected, …). */
-export type EntryResult = IDataObject | Error;
+/** Lusha's answer for one entry: its output (one item, or several, e.g. the contacts of a company), or its own error (not found, rejected, …). */
+export type EntryResult = IDataObject | IDataObject[] | Error;
 
 export interface BulkPlan<Request> {
 	/** Reads and checks one item's input: usually one entry, several when an item lists several IDs. Throws an input error naming the field and item. */
@@ -19,6 +19,8 @@ export interface BulkPlan<Request> {
 	batchSize: number;
 	/** Entries that must share a call (e.g. one prospecting requestId) have the same group. */
 	groupOf?(request: Request): string;
+	/** Entries with the same key are asked about once; every item holding one gets the answer. */
+	keyOf?(request: Request): string | undefined;
 	/** Sends one batch and answers for each of its entries, in order. */
 	send(batch: Array<Entry<Request>>): Promise<EntryResult[]>;
 	/** Optional single-entry path (GET /v2/person for one person); must give the same output shape. */
@@ -59,8 +61,18 @@ export async function bulkPerItem<Request>(
 			return batch.map(() => error as Error);
 		}
 	};
+	const firstWithKey = new Map<string, Entry<Request>>();
+	const sameAs = new Map<Entry<Request>, Entry<Request>>();
+	for (const entry of entries) {
+		const key = plan.keyOf?.(entry.request);
+		if (key === undefined) continue;
+		const first = firstWithKey.get(key);
+		if (first) sameAs.set(entry, first);
+		else firstWithKey.set(key, entry);
+	}
 	const groups = new Map<string, Array<Entry<Request>>>();
 	for (const entry of entries) {
+		if (sameAs.has(entry)) continue;
 		const key = plan.groupOf?.(entry.request) ?? '';
 		const group = groups.get(key);
 		if (group) group.push(entry);
@@ -75,8 +87,12 @@ export async function bulkPerItem<Request>(
 	for (const [itemIndex, error] of inputErrors) byItem[itemIndex].push(errorItem(error, itemIndex));
 	entries.forEach((entry) => {
 		const { itemIndex } = entry;
-		const answer = answered.get(entry) as EntryResult;
-		if (!(answer instanceof Error)) byItem[itemIndex].push(outputItem(answer, itemIndex));
+		const first = sameAs.get(entry);
+		const answer = answered.get(first ?? entry) as EntryResult;
+		// A copy for each further item with the same identity, so editing one item downstream leaves the others alone.
+		const own = (json: IDataObject) => outputItem(first ? { ...json } : json, itemIndex);
+		if (Array.isArray(answer)) byItem[itemIndex].push(...answer.map(own));
+		else if (!(answer instanceof Error)) byItem[itemIndex].push(own(answer));
 		else if (!context.continueOnFail()) throw atItem.call(context, answer, itemIndex);
 		else if (!byItem[itemIndex].some((item) => item.json.error !== undefined)) byItem[itemIndex].push(errorItem(answer, itemIndex));
 	});

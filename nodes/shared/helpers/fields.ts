@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { showFor, showForWith } from './display';
+import { UNIFIED_CREDITS_ONLY } from '../uiText';
 
 /** The Return All / Limit pair every list operation shows. */
 export function returnAllOrLimit(resource: string, operation: string, defaultLimit = 50): INodeProperties[] {
@@ -24,6 +25,22 @@ export function returnAllOrLimit(resource: string, operation: string, defaultLim
 		},
 	];
 }
+
+/** The Identify By choice of operations that take one identity per item, in several ways. */
+export function identifyByField(resource: string, operation: string, ways: INodePropertyOptions[], defaultWay: string): INodeProperties {
+	return { displayName: 'Identify By', name: 'identifyBy', type: 'options', noDataExpression: true, options: ways, default: defaultWay, displayOptions: showFor(resource, operation) };
+}
+
+/** The "Add Option" collection an operation keeps its less-used settings in. */
+export function optionsCollection(resource: string, operation: string | string[], options: INodeProperties[], name = 'options'): INodeProperties {
+	return { displayName: 'Options', name, type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: showFor(resource, operation), options };
+}
+
+/** Reveal Emails / Reveal Phones of the v2 API's contact enrichment, plan-gated. */
+export const revealOptions: INodeProperties[] = [
+	{ displayName: 'Reveal Emails', name: 'revealEmails', type: 'boolean', default: false, description: `Whether to reveal email addresses only. ${UNIFIED_CREDITS_ONLY}` },
+	{ displayName: 'Reveal Phones', name: 'revealPhones', type: 'boolean', default: false, description: `Whether to reveal phone numbers only. ${UNIFIED_CREDITS_ONLY}` },
+];
 
 /** The Simplify switch of operations whose records are deeply nested. */
 export function simplifyField(resource: string, operation: string, summary: string): INodeProperties {

@@ -1,6 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/**
+ * The one place that reads and normalizes what users type or map: trimmed text, lists, domains,
+ * emails, digits-only Lusha IDs, dates. Every operation reads its input through these, so the
+ * same value is accepted (or refused, with the same words) everywhere.
+ */
+
 /** A user-input problem for one item: names the field and the item, says what to do. */
 export function inputError(context: IExecuteFunctions, itemIndex: number, field: string, problem: string, fix?: string) {
 	return new NodeOperationError(context.getNode(), `${field} ${problem} (item ${itemIndex})`, {
@@ -9,26 +15,12 @@ export function inputError(context: IExecuteFunctions, itemIndex: number, field:
 	});
 }
 
-/** Lusha takes dates as YYYY-MM-DD; n8n's date picker gives ISO date-times. Empty means "not set". */
-export function lushaDate(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value).trim();
-	const day = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(text)?.[1];
-	if (!day || Number.isNaN(Date.parse(day))) {
-		throw inputError(context, itemIndex, field, `must be a date like 2025-06-30, not "${text}"`, 'Pick a date, or map a value in YYYY-MM-DD form.');
-	}
-	return day;
+/** A text parameter as the user meant it: trimmed, and empty when unset. */
+export function readText(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-/** Lusha IDs that must be whole numbers (person, company and contact signal IDs). */
-export function integerIds(context: IExecuteFunctions, values: string[], field: string, itemIndex: number): number[] {
-	return values.map((value) => {
-		if (!/^\d+$/.test(value)) {
-			throw inputError(context, itemIndex, field, `must contain whole-number Lusha IDs, but has "${value}"`, 'Lusha person and company IDs are digits only, e.g. 4158887495.');
-		}
-		return Number(value);
-	});
-}
 /**
  * Reads a list the way users type or map it: "1, 2\n3", an expression that yields an array, or
  * a single number. Blank entries are dropped and repeats removed, keeping first-seen order.
@@ -41,4 +33,71 @@ export function parseList(value: unknown): string[] {
 		if (text !== '') seen.add(text);
 	}
 	return [...seen];
+}
+
+/**
+ * A company domain as Lusha matches it: "https://www.Acme.com/about?x" becomes "www.acme.com".
+ * Users paste website URLs; Lusha wants the host only.
+ */
+export function normalizeDomain(value: string): string {
+	return value
+		.trim()
+		.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+		.replace(/[/?#].*$/, '')
+		.replace(/:\d+$/, '')
+		.replace(/\.$/, '')
+		.toLowerCase();
+}
+
+export function isDomain(value: string): boolean {
+	return /^[^\s./@:]+(\.[^\s./@:]+)+$/.test(value);
+}
+
+/** A domain field's value, normalized; refused with the field and item named when it is no domain. */
+export function domainOf(context: IExecuteFunctions, value: string, field: string, itemIndex: number): string {
+	const domain = normalizeDomain(value);
+	if (!isDomain(domain)) {
+		throw inputError(context, itemIndex, field, domain ? `is not a domain: "${value.trim()}"` : 'is empty', 'Use a bare domain such as company.com, or a website URL.');
+	}
+	return domain;
+}
+
+export function isEmail(value: string): boolean {
+	return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value);
+}
+
+/** Lusha person, company and contact-signal IDs are digits only. */
+export function isDigitsId(value: string): boolean {
+	return /^\d+$/.test(value);
+}
+
+/** One digits-only Lusha ID, refused with the field and item named otherwise. */
+export function digitsId(context: IExecuteFunctions, value: string, field: string, itemIndex: number): string {
+	if (!isDigitsId(value)) throw inputError(context, itemIndex, field, value ? `must be digits only, not "${value}"` : 'is empty');
+	return value;
+}
+
+/** Lusha IDs that must be whole numbers (person, company and contact signal IDs). */
+export function integerIds(context: IExecuteFunctions, values: string[], field: string, itemIndex: number): number[] {
+	return values.map((value) => {
+		if (!isDigitsId(value)) {
+			throw inputError(context, itemIndex, field, `must contain whole-number Lusha IDs, but has "${value}"`, 'Lusha person and company IDs are digits only, e.g. 4158887495.');
+		}
+		return Number(value);
+	});
+}
+
+export function isUuid(value: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Lusha takes dates as YYYY-MM-DD; n8n's date picker gives ISO date-times. Empty means "not set". */
+export function lushaDate(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value).trim();
+	const day = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(text)?.[1];
+	if (!day || Number.isNaN(Date.parse(day))) {
+		throw inputError(context, itemIndex, field, `must be a date like 2025-06-30, not "${text}"`, 'Pick a date, or map a value in YYYY-MM-DD form.');
+	}
+	return day;
 }

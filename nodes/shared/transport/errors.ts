@@ -59,8 +59,22 @@ export interface LushaErrorInput {
 	itemIndex?: number;
 	/** Per-request hints, e.g. naming the plan-gated option that caused a 403. */
 	statusHints?: Partial<Record<number, string>>;
+	/** Per-request hints by Lusha's error code (Tables: TABLE_NOT_FOUND, COLUMN_NOT_FOUND, …); they win over statusHints. */
+	codeHints?: Partial<Record<string, string>>;
 	secrets: Array<string | undefined>;
 	attempts: number;
+}
+
+/**
+ * The error code in a body, when Lusha names one: Tables answer `{message: "TABLE_NOT_FOUND: Table not found", code}`
+ * (the name may also come in `code` or `error`), other V3 errors `{code: "DEDUPE_SESSION_INVALID", message}`.
+ */
+export function lushaErrorCode(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const { code, error, message } = body as IDataObject;
+	const named = [code, error, (error as IDataObject | undefined)?.code].find((v) => typeof v === 'string' && /^[A-Z][A-Z0-9_]+$/.test(v));
+	if (typeof named === 'string') return named;
+	return typeof message === 'string' ? /^([A-Z][A-Z0-9_]+):/.exec(message)?.[1] : undefined;
 }
 
 function hintFor(statusCode: number, message: string): string {
@@ -70,7 +84,8 @@ function hintFor(statusCode: number, message: string): string {
 
 export function lushaApiError(node: INode, input: LushaErrorInput): NodeApiError {
 	const lushaMessage = redact(lushaErrorMessage(input.body), input.secrets);
-	const hint = input.statusHints?.[input.statusCode] ?? hintFor(input.statusCode, lushaMessage);
+	const code = lushaErrorCode(input.body);
+	const hint = (code && input.codeHints?.[code]) ?? input.statusHints?.[input.statusCode] ?? hintFor(input.statusCode, lushaMessage);
 	const retried = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
 	return new NodeApiError(node, redactDeep(input.body, input.secrets), {
 		message: `Lusha answered ${input.statusCode}${retried}: ${lushaMessage || 'no message'}`,

@@ -1,11 +1,56 @@
+import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
 import { isQuotaExhausted } from './errors';
 
-/** Lusha documents 25 requests a second per endpoint; staying under it avoids paying for 429 round trips. */
-const REQUESTS_PER_WINDOW = 25;
-// A little over a second: requests that leave together arrive a few milliseconds apart, and a 429 costs more than the margin.
-const WINDOW_MS = 1050;
+export interface Pace {
+	requests: number;
+	windowMs: number;
+}
+
+/**
+ * Lusha's documented rates. Staying under them avoids paying for 429 round trips; the limits are
+ * per account, so every execution in this n8n process (action node and trigger alike) shares them.
+ */
+export const PACES = {
+	/** Each endpoint on its own: 25 requests a second (Lusha's changelog). */
+	endpoint: { requests: 25, windowMs: 1000 },
+	/** GET /account/usage and GET /v3/account/usage: 5 a minute each (both specs). */
+	accountUsage: { requests: 5, windowMs: 60_000 },
+	/** The webhook API (subscriptions, audit logs, account secret): 100 a minute per account, all its paths together. */
+	webhookApi: { requests: 100, windowMs: 60_000 },
+} satisfies Record<string, Pace>;
+
+const ACCOUNT_USAGE_PATHS = new Set(['/account/usage', '/v3/account/usage']);
+const WEBHOOK_API = /^\/api\/(subscriptions|audit-logs|account\/secret)(\/|$)/;
+
+/** Whose budget a request spends: the Lusha host and the API key, hashed so the key itself is never held. */
+export function accountOf(baseUrl: string, apiKey: string): string {
+	return `${baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
+}
+
+export interface PaceBucket {
+	key: string;
+	pace: Pace;
+}
+
+/** The budget one request spends: its own endpoint's, or the one it shares with its siblings. */
+export function paceBucket(account: string, method: string, path: string): PaceBucket {
+	// Subscription IDs are 24 hex digits: /api/subscriptions/<id> is one endpoint, whatever the ID.
+	const route = path.split('?')[0].replace(/\/[0-9a-f]{24}(?=\/|$)/gi, '/:id');
+	if (ACCOUNT_USAGE_PATHS.has(route)) return { key: `${account} ${method} ${route}`, pace: PACES.accountUsage };
+	if (WEBHOOK_API.test(route)) return { key: `${account} webhook API`, pace: PACES.webhookApi };
+	return { key: `${account} ${method} ${route}`, pace: PACES.endpoint };
+}
+
+/**
+ * A little over each window: requests that leave together arrive a few milliseconds apart, and a
+ * 429 costs more than the margin (50 ms on a second, a second on a minute).
+ */
+export function windowWithMarginMs(windowMs: number): number {
+	return windowMs + Math.min(1000, Math.max(50, Math.round(windowMs * 0.05)));
+}
+
 export const MAX_ATTEMPTS = 7;
 const BACKOFF_START_MS = 1000;
 const BACKOFF_CAP_MS = 60_000;
@@ -54,47 +99,54 @@ export function retryDecision(statusCode: number, message: string, headers: Head
 }
 
 /**
- * Paces requests per endpoint: at most 25 starts in any window, and none while Lusha's headers
- * say the window is used up. Module state on purpose: every execution in this n8n process
- * shares the same Lusha quota.
+ * Paces requests per budget: at most the documented number of starts in any window, and none
+ * while Lusha's headers say the window is used up. Module state on purpose: every execution in
+ * this n8n process shares the same Lusha quota.
  */
 class EndpointPacer {
 	private readonly starts = new Map<string, number[]>();
 
 	private readonly blockedUntil = new Map<string, number>();
 
-	async waitTurn(endpoint: string): Promise<void> {
+	async waitTurn({ key, pace }: PaceBucket): Promise<void> {
 		for (;;) {
 			const now = Date.now();
-			const recent = (this.starts.get(endpoint) ?? []).filter((t) => t > now - WINDOW_MS);
-			const blocked = (this.blockedUntil.get(endpoint) ?? 0) - now;
-			const windowFull = recent.length >= REQUESTS_PER_WINDOW ? recent[0] + WINDOW_MS - now : 0;
+			const windowMs = windowWithMarginMs(pace.windowMs);
+			const recent = (this.starts.get(key) ?? []).filter((t) => t > now - windowMs);
+			const blocked = (this.blockedUntil.get(key) ?? 0) - now;
+			const windowFull = recent.length >= pace.requests ? recent[recent.length - pace.requests] + windowMs - now : 0;
 			const wait = Math.max(blocked, windowFull);
 			if (wait <= 0) {
 				recent.push(now);
-				this.starts.set(endpoint, recent);
+				this.starts.set(key, recent);
 				return;
 			}
-			this.starts.set(endpoint, recent);
+			this.starts.set(key, recent);
 			await sleep(wait);
 		}
 	}
 
 	/**
-	 * When a response says no requests are left in the window, hold the endpoint until the reset it
+	 * When a response says no requests are left in the window, hold the budget until the reset it
 	 * names. Reset comes in whole seconds, rounded up, so the hold is one second shorter: within a
 	 * one-second window the pacer's own count already spaces requests better than the header can.
 	 */
-	observe(endpoint: string, headers: Headers): void {
+	observe(key: string, headers: Headers): void {
 		const left = header(headers, 'ratelimit-remaining') ?? header(headers, 'x-minute-requests-left');
 		if (left === undefined || Number(left) > 0) return;
 		const wait = (headerWaitMs(headers) ?? 0) - 1000;
-		if (wait > 0 && wait <= BACKOFF_CAP_MS) this.blockedUntil.set(endpoint, Date.now() + wait);
+		if (wait > 0 && wait <= BACKOFF_CAP_MS) this.blockedUntil.set(key, Date.now() + wait);
 	}
 
-	/** After a 429, later requests to the endpoint wait as long as the retry does. */
-	holdFor(endpoint: string, delayMs: number): void {
-		this.blockedUntil.set(endpoint, Math.max(this.blockedUntil.get(endpoint) ?? 0, Date.now() + delayMs));
+	/** After a 429, later requests spending the same budget wait as long as the retry does. */
+	holdFor(key: string, delayMs: number): void {
+		this.blockedUntil.set(key, Math.max(this.blockedUntil.get(key) ?? 0, Date.now() + delayMs));
+	}
+
+	/** Forgets every budget, as a freshly started n8n process would (tests reset it with a fresh sandbox). */
+	reset(): void {
+		this.starts.clear();
+		this.blockedUntil.clear();
 	}
 }
 

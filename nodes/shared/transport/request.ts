@@ -10,7 +10,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { lushaApiError, lushaErrorMessage, lushaNetworkError } from './errors';
-import { MAX_ATTEMPTS, backoffMs, endpointPacer, retryDecision } from './rateLimit';
+import { MAX_ATTEMPTS, accountOf, backoffMs, endpointPacer, paceBucket, retryDecision } from './rateLimit';
 
 export const LUSHA_CREDENTIAL = 'lushaApi';
 
@@ -34,6 +34,10 @@ export interface LushaRequest {
 	acceptStatuses?: number[];
 	/** Replaces the default hint for a status, e.g. to name the plan-gated option behind a 403. */
 	statusHints?: Partial<Record<number, string>>;
+	/** Replaces the hint for one of Lusha's error codes, e.g. TABLE_NOT_FOUND. */
+	codeHints?: Partial<Record<string, string>>;
+	/** Epoch ms by which the call must be over: no retry starts after it and no attempt waits past it (the trigger's activation budget). */
+	deadline?: number;
 }
 
 export interface LushaResponse<T> {
@@ -62,10 +66,22 @@ export async function lushaRequestFull<T = IDataObject>(
 	const credentials = await lushaCredentials(context);
 	const baseURL = normalizeBaseUrl(credentials.baseUrl);
 	const secrets = [credentials.apiKey, credentials.webhookSecret];
-	const endpoint = `${baseURL} ${request.method} ${request.path.replace(/\/[0-9a-f]{24}(?=\/|$)/gi, '/:id')}`;
+	const bucket = paceBucket(accountOf(baseURL, credentials.apiKey), request.method, request.path);
 
+	// Lusha's last answer: when a later attempt is cut short (a deadline), that answer is the reason to report.
+	let lastAnswer: { statusCode: number; body: unknown; attempt: number } | undefined;
+	const apiError = (answer: { statusCode: number; body: unknown; attempt: number }) =>
+		lushaApiError(context.getNode(), {
+			statusCode: answer.statusCode,
+			body: answer.body,
+			itemIndex: request.itemIndex,
+			statusHints: request.statusHints,
+			codeHints: request.codeHints,
+			secrets,
+			attempts: answer.attempt,
+		});
 	for (let attempt = 1; ; attempt++) {
-		await endpointPacer.waitTurn(endpoint);
+		await endpointPacer.waitTurn(bucket);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(context, LUSHA_CREDENTIAL, {
@@ -73,41 +89,44 @@ export async function lushaRequestFull<T = IDataObject>(
 				baseURL,
 				url: request.path,
 				qs: request.qs,
+				// Lusha's array query parameters (e.g. signals) are repeated: signals=a&signals=b.
+				arrayFormat: 'repeat',
 				body: request.body,
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				...(request.deadline === undefined ? {} : { timeout: Math.max(1000, request.deadline - Date.now()) }),
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
-			if (attempt < MAX_ATTEMPTS && isTransientNetworkError(error)) {
+			if (attempt < MAX_ATTEMPTS && isTransientNetworkError(error) && inTime(request, backoffMs(attempt))) {
 				await sleep(backoffMs(attempt));
 				continue;
 			}
+			if (lastAnswer && request.deadline !== undefined) throw apiError(lastAnswer);
 			throw lushaNetworkError(context.getNode(), unwrapCause(error), baseURL, secrets, request.itemIndex);
 		}
 
 		const headers = response.headers as Record<string, string>;
-		endpointPacer.observe(endpoint, headers);
+		endpointPacer.observe(bucket.key, headers);
 		const statusCode = response.statusCode;
 		if (statusCode < 300 || request.acceptStatuses?.includes(statusCode)) {
 			return { statusCode, body: response.body as T, headers };
 		}
 
 		const decision = retryDecision(statusCode, lushaErrorMessage(response.body), headers, attempt);
-		if (decision.retry) {
-			if (statusCode === 429) endpointPacer.holdFor(endpoint, decision.delayMs);
+		lastAnswer = { statusCode, body: response.body, attempt };
+		if (decision.retry && inTime(request, decision.delayMs)) {
+			if (statusCode === 429) endpointPacer.holdFor(bucket.key, decision.delayMs);
 			else await sleep(decision.delayMs);
 			continue;
 		}
-		throw lushaApiError(context.getNode(), {
-			statusCode,
-			body: response.body,
-			itemIndex: request.itemIndex,
-			statusHints: request.statusHints,
-			secrets,
-			attempts: attempt,
-		});
+		throw apiError(lastAnswer);
 	}
+}
+
+/** Whether a retry after `delayMs` still starts before the request's deadline, with a second to spare for the call itself. */
+function inTime(request: LushaRequest, delayMs: number): boolean {
+	return request.deadline === undefined || Date.now() + delayMs + 1000 < request.deadline;
 }
 
 export async function lushaRequest<T = IDataObject>(context: LushaContext, request: LushaRequest): Promise<T> {

@@ -4,16 +4,42 @@ type Entry = IDataObject | undefined;
 
 const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]) : []);
 const first = <T>(values: T[], prefer: (v: T) => boolean): T | undefined => values.find(prefer) ?? values[0];
+const lower = (value: unknown) => String(value ?? '').toLowerCase();
+
+/**
+ * Email entries whatever the answer calls their parts: the single call says `{ address, type }`,
+ * the bulk call `{ email, emailType }`, and `emails` may be plain strings.
+ */
+function emailsOf(person: IDataObject): Array<{ address: string; type: string }> {
+	const entries = [...list(person.emailAddresses), ...list(person.emails)];
+	return entries
+		.map((entry) =>
+			typeof entry === 'string'
+				? { address: entry, type: '' }
+				: { address: String(entry.email ?? entry.address ?? ''), type: lower(entry.emailType ?? entry.type) },
+		)
+		.filter((entry) => entry.address !== '');
+}
+
+/** Phone entries: `phoneNumbers[{ number, phoneType }]` (Mobile, mobile, …), or `phones` with `type`, or plain strings. */
+function phonesOf(person: IDataObject): Array<{ number: string; type: string; doNotCall: boolean | null }> {
+	const entries = [...list(person.phoneNumbers), ...list(person.phones)];
+	return entries
+		.map((entry) =>
+			typeof entry === 'string'
+				? { number: entry, type: '', doNotCall: null }
+				: { number: String(entry.number ?? ''), type: lower(entry.phoneType ?? entry.type), doNotCall: typeof entry.doNotCall === 'boolean' ? entry.doNotCall : null },
+		)
+		.filter((entry) => entry.number !== '');
+}
 
 /**
  * The fields a sales user maps most, at the top level: primary email and phone, job title and
  * seniority, company name and domain. Works for enrichment and prospecting records alike.
  */
 export function simplifyPerson(person: IDataObject): IDataObject {
-	const emails = list(person.emailAddresses);
-	const phones = list(person.phoneNumbers);
-	const email = first(emails, (e) => e.emailType === 'work');
-	const phone = first(phones, (p) => String(p.phoneType).toLowerCase() === 'mobile' && p.doNotCall !== true);
+	const email = first(emailsOf(person), (e) => e.type === 'work');
+	const phone = first(phonesOf(person), (p) => p.type === 'mobile' && p.doNotCall !== true);
 	const job = (person.jobTitle && typeof person.jobTitle === 'object' ? person.jobTitle : { title: person.jobTitle }) as IDataObject;
 	const company = (person.company ?? {}) as IDataObject;
 	const domains = (company.domains ?? {}) as IDataObject;
@@ -25,9 +51,9 @@ export function simplifyPerson(person: IDataObject): IDataObject {
 		fullName: person.fullName ?? [person.firstName, person.lastName].filter(Boolean).join(' '),
 		firstName: person.firstName ?? null,
 		lastName: person.lastName ?? null,
-		email: (email?.email ?? email?.address ?? (Array.isArray(person.emails) ? person.emails[0] : null)) as string | null,
-		phone: (phone?.number as string) ?? null,
-		phoneDoNotCall: (phone?.doNotCall as boolean) ?? null,
+		email: email?.address ?? null,
+		phone: phone?.number ?? null,
+		phoneDoNotCall: phone?.doNotCall ?? null,
 		jobTitle: (job.title as string) ?? null,
 		seniority: (seniority as string) ?? null,
 		departments: (job.departments ?? person.departments ?? []) as string[],

@@ -4,7 +4,7 @@ import { fetchFilter, filterEndpoint, filterOptions } from '../helpers/filterEnd
 import { loadSignalTypes } from '../../../shared/api/signalCatalogue';
 import { lushaRequest } from '../../../shared/transport';
 
-export { getSignalTypes } from '../../../shared/api/signalCatalogue';
+export { getAllSignalTypes, getSignalTypes } from '../../../shared/api/signalCatalogue';
 
 export async function getContactSignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await loadSignalTypes(this, 'contact');
@@ -12,12 +12,6 @@ export async function getContactSignalTypes(this: ILoadOptionsFunctions): Promis
 
 export async function getCompanySignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await loadSignalTypes(this, 'company');
-}
-
-/** Contact and company signal types together, where the entity type is not known. */
-export async function getAllSignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const [contact, company] = await Promise.all([loadSignalTypes(this, 'contact'), loadSignalTypes(this, 'company')]);
-	return [...new Map([...contact, ...company].map((option) => [option.value, option])).values()];
 }
 
 async function companySignalFilterOptions(context: ILoadOptionsFunctions, key: 'newsEventTypes' | 'hiringByDepartments') {

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { errorItem, outputItem } from '../../../../shared/helpers/items';
-import { parseList } from '../../../../shared/helpers/input';
-import { URL_CHECK_FAILURES, createSubscriptions } from '../../../../shared/api/subscriptions';
+import { bulkPerItem } from '../../../../shared/helpers/bulk';
+import { inputError, parseList } from '../../../../shared/helpers/input';
+import type { SubscriptionSettings } from '../../../../shared/api/subscriptions';
+import { SUBSCRIPTION_BATCH, URL_CHECK_FAILURES, createSubscriptionBatch } from '../../../../shared/api/subscriptions';
 import { showFor } from '../../../../shared/helpers/display';
 import { entityTypeField, signalTypesField } from '../../../../shared/signalFields';
 
@@ -42,66 +43,51 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface Entry {
-	itemIndex: number;
+interface CreateEntry {
+	settings: SubscriptionSettings;
 	entityId: string;
 }
 
-interface Group {
-	settings: { url: string; entityType: 'contact' | 'company'; signalTypes: string[]; name: string };
-	entries: Entry[];
-}
-
 /**
- * Collects the entity IDs of all items, then creates them 25 per call (items with the same URL,
- * type, signals and name share calls). One output item per entity, paired with its input item.
+ * One subscription per entity of every item, 25 per call (items with the same URL, type, signals
+ * and name share calls; path POST /api/subscriptions). Each entity gets its own output item, paired
+ * with its input item: created, refused by Lusha with its reason, or, under Continue On Fail, an
+ * error item when its call failed — the other calls' results are kept either way.
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const groups = new Map<string, Group>();
-	const output: INodeExecutionData[][] = items.map(() => []);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const settings = {
-			url: (this.getNodeParameter('url', itemIndex) as string).trim(),
-			entityType: this.getNodeParameter('entityType', itemIndex) as 'contact' | 'company',
-			signalTypes: (this.getNodeParameter('signalTypes', itemIndex) as string[]).length
-				? (this.getNodeParameter('signalTypes', itemIndex) as string[])
-				: ['allSignals'],
-			name: this.getNodeParameter('name', itemIndex, '') as string,
-		};
-		const entityIds = parseList(this.getNodeParameter('entityIds', itemIndex));
-		const problem = !settings.url ? 'Webhook URL is empty' : entityIds.length === 0 ? 'Entity IDs is empty' : undefined;
-		if (problem) {
-			const error = new NodeOperationError(this.getNode(), `${problem} (item ${itemIndex})`, { itemIndex });
-			if (!this.continueOnFail()) throw error;
-			output[itemIndex].push(errorItem(error, itemIndex));
-			continue;
-		}
-		const key = JSON.stringify(settings);
-		const group = groups.get(key) ?? { settings, entries: [] };
-		group.entries.push(...entityIds.map((entityId) => ({ itemIndex, entityId })));
-		groups.set(key, group);
-	}
-
-	for (const { settings, entries } of groups.values()) {
-		const outcomes = await createSubscriptions(this, { ...settings, entityIds: entries.map((e) => e.entityId), itemIndex: entries[0].itemIndex });
-		const rejected = outcomes.find((o) => URL_CHECK_FAILURES.includes(o.error?.code ?? ''));
-		if (rejected) {
-			const error = new NodeOperationError(this.getNode(), `Lusha could not verify the webhook URL ${settings.url}: ${rejected.error?.message}`, {
-				description:
-					'Nothing was created. The URL must be public HTTPS and answer GET ?challenge=X with 200 and {"challenge":"X"} as JSON. Use the production URL of an active Lusha Trigger, or another endpoint that does this.',
-				itemIndex: entries[0].itemIndex,
+	return await bulkPerItem<CreateEntry>(this, items, {
+		prepare: (itemIndex) => {
+			const signalTypes = this.getNodeParameter('signalTypes', itemIndex) as string[];
+			const settings: SubscriptionSettings = {
+				url: (this.getNodeParameter('url', itemIndex) as string).trim(),
+				entityType: this.getNodeParameter('entityType', itemIndex) as SubscriptionSettings['entityType'],
+				signalTypes: signalTypes.length ? signalTypes : ['allSignals'],
+				name: this.getNodeParameter('name', itemIndex, '') as string,
+			};
+			if (!settings.url) throw inputError(this, itemIndex, 'Webhook URL', 'is empty', 'Use the production URL of an active Lusha Trigger, or another endpoint that answers Lusha’s challenge.');
+			const entityIds = parseList(this.getNodeParameter('entityIds', itemIndex));
+			if (entityIds.length === 0) throw inputError(this, itemIndex, 'Entity IDs', 'is empty', 'Give Lusha contact or company IDs, separated by commas or new lines.');
+			return entityIds.map((entityId) => ({ settings, entityId }));
+		},
+		batchSize: SUBSCRIPTION_BATCH,
+		groupOf: ({ settings }) => JSON.stringify(settings),
+		send: async (batch) => {
+			const { settings } = batch[0].request;
+			const outcomes = await createSubscriptionBatch(this, settings, batch.map((entry) => entry.request.entityId), { itemIndex: batch[0].itemIndex });
+			return outcomes.map((outcome, index) => {
+				const { itemIndex } = batch[index];
+				if (URL_CHECK_FAILURES.includes(outcome.error?.code ?? '')) {
+					return new NodeOperationError(this.getNode(), `Lusha could not verify the webhook URL ${settings.url}: ${outcome.error?.message}`, {
+						description:
+							'Nothing was created for it. The URL must be public HTTPS and answer GET ?challenge=X with 200 and {"challenge":"X"} as JSON. Use the production URL of an active Lusha Trigger, or another endpoint that does this.',
+						itemIndex,
+					});
+				}
+				const json: IDataObject = { success: outcome.success, entityId: outcome.key, entityType: settings.entityType };
+				if (outcome.subscription) Object.assign(json, { subscriptionId: outcome.subscription.id, subscription: outcome.subscription });
+				if (outcome.error) Object.assign(json, { errorCode: outcome.error.code, errorMessage: outcome.error.message });
+				return json;
 			});
-			if (!this.continueOnFail()) throw error;
-			for (const itemIndex of new Set(entries.map((e) => e.itemIndex))) output[itemIndex].push(errorItem(error, itemIndex));
-			continue;
-		}
-		outcomes.forEach((outcome, index) => {
-			const { itemIndex, entityId } = entries[index];
-			const json: IDataObject = { success: outcome.success, entityId, entityType: settings.entityType };
-			if (outcome.subscription) Object.assign(json, { subscriptionId: outcome.subscription.id, subscription: outcome.subscription });
-			if (outcome.error) Object.assign(json, { errorCode: outcome.error.code, errorMessage: outcome.error.message });
-			output[itemIndex].push(outputItem(json, itemIndex));
-		});
-	}
-	return output.flat();
+		},
+	});
 }

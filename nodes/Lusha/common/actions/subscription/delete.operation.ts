@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { errorItem, outputItem } from '../../../../shared/helpers/items';
-import { parseList } from '../../../../shared/helpers/input';
-import { deleteSubscriptions } from '../../../../shared/api/subscriptions';
+import { bulkPerItem } from '../../../../shared/helpers/bulk';
+import { inputError, parseList } from '../../../../shared/helpers/input';
+import { SUBSCRIPTION_BATCH, deleteSubscriptionBatch } from '../../../../shared/api/subscriptions';
 import { showFor } from '../../../../shared/helpers/display';
 
 export const description: INodeProperties[] = [
@@ -18,28 +17,26 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Deletes every ID of every item, 25 per call. An unknown ID is reported (NOT_FOUND), not thrown. */
+/**
+ * Deletes every ID of every item, 25 per call (path POST /api/subscriptions/delete), one output item
+ * per ID. An ID Lusha does not know is reported (NOT_FOUND), not thrown.
+ */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const entries: Array<{ itemIndex: number; id: string }> = [];
-	const output: INodeExecutionData[][] = items.map(() => []);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const ids = parseList(this.getNodeParameter('subscriptionIds', itemIndex));
-		if (ids.length === 0) {
-			const error = new NodeOperationError(this.getNode(), `Subscription IDs is empty (item ${itemIndex})`, { itemIndex });
-			if (!this.continueOnFail()) throw error;
-			output[itemIndex].push(errorItem(error, itemIndex));
-		}
-		entries.push(...ids.map((id) => ({ itemIndex, id })));
-	}
-	if (entries.length) {
-		const outcomes = await deleteSubscriptions(this, entries.map((e) => e.id), entries[0].itemIndex);
-		outcomes.forEach((outcome, index) => {
-			const { itemIndex, id } = entries[index];
-			const json: IDataObject = { id, deleted: outcome.success };
-			if (outcome.subscription) json.subscription = outcome.subscription;
-			if (outcome.error) Object.assign(json, { errorCode: outcome.error.code, errorMessage: outcome.error.message });
-			output[itemIndex].push(outputItem(json, itemIndex));
-		});
-	}
-	return output.flat();
+	return await bulkPerItem<string>(this, items, {
+		prepare: (itemIndex) => {
+			const ids = parseList(this.getNodeParameter('subscriptionIds', itemIndex));
+			if (ids.length === 0) throw inputError(this, itemIndex, 'Subscription IDs', 'is empty', 'Map the subscriptionId of the incoming items, or paste IDs.');
+			return ids;
+		},
+		batchSize: SUBSCRIPTION_BATCH,
+		send: async (batch) => {
+			const outcomes = await deleteSubscriptionBatch(this, batch.map((entry) => entry.request), { itemIndex: batch[0].itemIndex });
+			return outcomes.map((outcome) => {
+				const json: IDataObject = { id: outcome.key, deleted: outcome.success };
+				if (outcome.subscription) json.subscription = outcome.subscription;
+				if (outcome.error) Object.assign(json, { errorCode: outcome.error.code, errorMessage: outcome.error.message });
+				return json;
+			});
+		},
+	});
 }

@@ -8,5 +8,5 @@ export const description: INodeProperties[] = [...returnAllOrLimit('subscription
 
 /** One item per subscription, newest first. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => await listSubscriptions(this, wantedCount(this, itemIndex), itemIndex));
+	return await perItem.call(this, items, async (itemIndex) => await listSubscriptions(this, wantedCount(this, itemIndex), { itemIndex }));
 }

@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (Object.keys(changes).length === 0) {
 			throw new NodeOperationError(this.getNode(), `Nothing to update for item ${itemIndex}: add a field under Update Fields`, { itemIndex });
 		}
-		const { secret, ...subscription } = await updateSubscription(this, subscriptionIdAt(this, itemIndex), changes, itemIndex);
+		const { secret, ...subscription } = await updateSubscription(this, subscriptionIdAt(this, itemIndex), changes, { itemIndex });
 		// Lusha shows a regenerated secret once; keep it under a name nobody mistakes for ordinary data.
 		return secret ? { ...subscription, newWebhookSecret: secret, newWebhookSecretNotice: 'Shown once. Store it in the Lusha credential.' } : subscription;
 	});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readText } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
 import { FILTER_ENDPOINTS, fetchFilter, filterEndpoint } from '../../helpers/filterEndpoints';
 
@@ -23,7 +24,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const endpoint = filterEndpoint(this.getNodeParameter('operation', 0) as string);
 	return await perItem.call(this, items, async (itemIndex) => {
-		const searchText = endpoint.searchable ? (this.getNodeParameter('searchText', itemIndex) as string).trim() : undefined;
+		const searchText = endpoint.searchable ? readText(this, 'searchText', itemIndex) : undefined;
 		if (endpoint.searchable && !searchText) {
 			throw new NodeOperationError(this.getNode(), `Search Text is empty (item ${itemIndex})`, { itemIndex });
 		}

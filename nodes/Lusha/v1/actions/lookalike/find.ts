@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compact, returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
-import { parseList } from '../../../../shared/helpers/input';
-import { integerIds } from '../../../../shared/helpers/input';
+import { inputError, isDigitsId, isDomain, isEmail, isUuid, normalizeDomain, parseList } from '../../../../shared/helpers/input';
 import { lushaRequest, paginate } from '../../../../shared/transport';
 
 export type LookalikeKind = 'contact' | 'company';
@@ -13,17 +12,29 @@ interface SeedRow {
 	displayName: string;
 	apiKey: string;
 	placeholder: string;
-	integers?: boolean;
+	/** How one entry is normalized, and what it must look like. */
+	value?: 'email' | 'domain' | 'integer';
 }
+
+/** Lusha takes at most 100 entries in each seed list and each exclude list. */
+const MAX_PER_LIST = 100;
+
+const VALUE_RULES = {
+	email: { normalize: (v: string) => v, valid: isEmail, expected: 'an email address' },
+	domain: { normalize: normalizeDomain, valid: isDomain, expected: 'a domain such as acme.com' },
+	integer: { normalize: (v: string) => v, valid: isDigitsId, expected: 'a whole-number Lusha ID' },
+};
+
+const excludeName = (row: SeedRow) => `exclude${row.apiKey[0].toUpperCase()}${row.apiKey.slice(1)}`;
 
 const SEEDS: Record<LookalikeKind, SeedRow[]> = {
 	contact: [
-		{ name: 'seedEmails', displayName: 'Seed Emails', apiKey: 'emails', placeholder: 'ceo@acme.com' },
+		{ name: 'seedEmails', displayName: 'Seed Emails', apiKey: 'emails', placeholder: 'ceo@acme.com', value: 'email' },
 		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', apiKey: 'linkedinUrls', placeholder: 'https://www.linkedin.com/in/…' },
-		{ name: 'seedContactIds', displayName: 'Seed Lusha Person IDs', apiKey: 'contactIds', placeholder: '4158887495', integers: true },
+		{ name: 'seedContactIds', displayName: 'Seed Lusha Person IDs', apiKey: 'contactIds', placeholder: '4158887495', value: 'integer' },
 	],
 	company: [
-		{ name: 'seedDomains', displayName: 'Seed Domains', apiKey: 'domains', placeholder: 'acme.com' },
+		{ name: 'seedDomains', displayName: 'Seed Domains', apiKey: 'domains', placeholder: 'acme.com', value: 'domain' },
 		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', apiKey: 'linkedinUrls', placeholder: 'https://www.linkedin.com/company/…' },
 	],
 };
@@ -50,13 +61,14 @@ export function lookalikeFields(kind: LookalikeKind): INodeProperties[] {
 			default: {},
 			displayOptions: show,
 			options: [
-				...SEEDS[kind].map((row): INodeProperties => ({ displayName: row.displayName.replace('Seed', 'Exclude'), name: `exclude${row.apiKey[0].toUpperCase()}${row.apiKey.slice(1)}`, type: 'string', default: '', placeholder: row.placeholder })),
+				...SEEDS[kind].map((row): INodeProperties => ({ displayName: row.displayName.replace('Seed', 'Exclude'), name: excludeName(row), type: 'string', default: '', placeholder: row.placeholder })),
 				{
 					displayName: 'Session ID',
 					name: 'dedupeSessionId',
 					type: 'string',
 					default: '',
-					description: 'A dedupeSessionId from an earlier run: Lusha then returns only results it has not returned in that session (kept for 30 days)',
+					placeholder: '58adaa77-7a6e-4c9b-8c2d-820a6538e613',
+					description: 'A dedupeSessionId from an earlier run: Lusha then returns only results it has not returned in that session (kept 30 days after its last use)',
 				},
 			],
 		},
@@ -72,34 +84,58 @@ interface LookalikePage {
 }
 
 /**
+ * One seed or exclude list, gathered from every item's field: each entry normalized and checked,
+ * and no more than Lusha's 100, so a bad list is refused before anything is sent.
+ */
+function seedList(context: IExecuteFunctions, row: SeedRow, field: string, valuesByItem: unknown[]): Array<string | number> {
+	const rule = row.value ? VALUE_RULES[row.value] : undefined;
+	const list = new Set<string>();
+	valuesByItem.forEach((value, itemIndex) => {
+		for (const entry of parseList(value)) {
+			const normalized = rule ? rule.normalize(entry) : entry;
+			if (rule && !rule.valid(normalized)) throw inputError(context, itemIndex, field, `must contain ${rule.expected}, but has "${entry}"`);
+			list.add(normalized);
+			if (list.size > MAX_PER_LIST) {
+				throw inputError(context, itemIndex, field, `has more than ${MAX_PER_LIST} entries`, `Lusha takes at most ${MAX_PER_LIST} in each list. Keep the ${MAX_PER_LIST} that describe your best ${row.value === 'domain' ? 'accounts' : 'buyers'}, or split them over several runs.`);
+			}
+		}
+	});
+	return row.value === 'integer' ? [...list].map(Number) : [...list];
+}
+
+/**
  * Seeds from every input item go into one lookalike search. Each call asks for up to 100; Return
  * All keeps asking with Lusha's dedupeSessionId while it says there is more, so nothing repeats.
  */
-export async function runLookalike(context: IExecuteFunctions, items: INodeExecutionData[], kind: LookalikeKind): Promise<INodeExecutionData[]> {
+export async function runLookalike(context: IExecuteFunctions, items: INodeExecutionData[], kind: LookalikeKind, path: string): Promise<INodeExecutionData[]> {
 	const seeds: IDataObject = {};
 	const exclude: IDataObject = {};
 	const options = context.getNodeParameter('lookalikeOptions', 0, {}) as IDataObject;
 	for (const row of SEEDS[kind]) {
-		const values = new Set<string>();
-		items.forEach((_item, itemIndex) => parseList(context.getNodeParameter(row.name, itemIndex, '')).forEach((v) => values.add(v)));
-		const list = [...values];
-		if (list.length) seeds[row.apiKey] = row.integers ? integerIds(context, list, row.displayName, 0) : list;
-		const excluded = parseList(options[`exclude${row.apiKey[0].toUpperCase()}${row.apiKey.slice(1)}`]);
-		if (excluded.length) exclude[row.apiKey] = row.integers ? integerIds(context, excluded, row.displayName.replace('Seed', 'Exclude'), 0) : excluded;
+		const list = seedList(context, row, row.displayName, items.map((_item, itemIndex) => context.getNodeParameter(row.name, itemIndex, '')));
+		if (list.length) seeds[row.apiKey] = list;
+		const excluded = seedList(context, row, `Options → ${row.displayName.replace('Seed', 'Exclude')}`, [options[excludeName(row)]]);
+		if (excluded.length) exclude[row.apiKey] = excluded;
 	}
 	if (Object.keys(seeds).length === 0) {
 		throw new NodeOperationError(context.getNode(), `No seeds: fill at least one of ${SEEDS[kind].map((r) => r.displayName).join(', ')}`, { itemIndex: 0 });
 	}
+	const sessionId = String(options.dedupeSessionId ?? '').trim();
+	if (sessionId && !isUuid(sessionId)) {
+		throw inputError(context, 0, 'Options → Session ID', `must be a Lusha session ID (a UUID like 58adaa77-7a6e-4c9b-8c2d-820a6538e613), not "${sessionId}"`, 'Map the dedupeSessionId of an earlier result, or clear the field to start a new session.');
+	}
 	const limit = wantedCount(context, 0);
 	const pairedItem = items.map((_item, item) => ({ item }));
 	const results = await paginate<IDataObject, string>(
-		String(options.dedupeSessionId ?? ''),
-		async (sessionId, remaining) => {
+		sessionId,
+		async (session, remaining) => {
 			const page = await lushaRequest<LookalikePage>(context, {
 				method: 'POST',
-				path: `/v3/lookalike/${kind === 'contact' ? 'contacts' : 'companies'}`,
-				body: compact({ dedupeSessionId: sessionId || undefined, seeds, exclude: Object.keys(exclude).length ? exclude : undefined, limit: Math.min(100, remaining) }),
-				statusHints: { 410: 'The lookalike session has expired (Lusha keeps them 30 days). Clear Options → Session ID to start a new one.' },
+				path,
+				body: compact({ dedupeSessionId: session || undefined, seeds, exclude: Object.keys(exclude).length ? exclude : undefined, limit: Math.min(100, remaining) }),
+				statusHints: {
+					410: 'Lusha no longer knows this lookalike session (DEDUPE_SESSION_INVALID): the ID is wrong, or the session went unused for 30 days. Clear Options → Session ID to start a new session.',
+				},
 			});
 			const found = (page.results ?? []).map((result) => ({ ...result, dedupeSessionId: page.dedupeSessionId ?? null, creditsCharged: page.creditsCharged ?? page.billing?.creditsCharged ?? null }));
 			return { items: found, next: page.meta?.hasMore && page.dedupeSessionId ? page.dedupeSessionId : undefined };

@@ -5,5 +5,5 @@ import { lookalikeFields, runLookalike } from './find';
 export const description: INodeProperties[] = lookalikeFields('company');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runLookalike(this, items, 'company');
+	return await runLookalike(this, items, 'company', '/v3/lookalike/companies');
 }

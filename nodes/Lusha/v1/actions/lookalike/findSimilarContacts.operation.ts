@@ -5,5 +5,5 @@ import { lookalikeFields, runLookalike } from './find';
 export const description: INodeProperties[] = lookalikeFields('contact');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runLookalike(this, items, 'contact');
+	return await runLookalike(this, items, 'contact', '/v3/lookalike/contacts');
 }

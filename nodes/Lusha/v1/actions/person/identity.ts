@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { compact } from '../../../../shared/helpers/fields';
-import { inputError } from '../../../../shared/helpers/input';
+import { digitsId, domainOf, inputError, isEmail, readText } from '../../../../shared/helpers/input';
 
 export interface PersonIdentity {
 	personId?: string;
@@ -13,20 +13,19 @@ export interface PersonIdentity {
 	companyDomain?: string;
 }
 
-
 /** Reads one item's identifier for the chosen Identify By, and says exactly which field is missing or malformed. */
 export function identify(context: IExecuteFunctions, mode: string, itemIndex: number): PersonIdentity {
 	// Read only the fields the mode uses: each read evaluates the user's expression for this item.
 	const cache = new Map<string, string>();
 	const read = (name: string) => {
-		if (!cache.has(name)) cache.set(name, String(context.getNodeParameter(name, itemIndex, '') ?? '').trim());
+		if (!cache.has(name)) cache.set(name, readText(context, name, itemIndex));
 		return cache.get(name) as string;
 	};
 	const checks: Record<string, () => PersonIdentity> = {
 		email: () => {
 			const email = read('email');
 			if (!email) throw inputError(context, itemIndex, 'Email', 'is empty', 'Map the Email field, or choose another Identify By.');
-			if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${email}"`);
+			if (!isEmail(email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${email}"`);
 			return { email };
 		},
 		linkedinUrl: () => {
@@ -36,15 +35,12 @@ export function identify(context: IExecuteFunctions, mode: string, itemIndex: nu
 			}
 			return { linkedinUrl };
 		},
-		personId: () => {
-			const personId = read('personId');
-			if (!/^\d+$/.test(personId)) throw inputError(context, itemIndex, 'Lusha Person ID', personId ? `must be digits only, not "${personId}"` : 'is empty');
-			return { personId };
-		},
+		personId: () => ({ personId: digitsId(context, read('personId'), 'Lusha Person ID', itemIndex) }),
 		nameAndCompany: () => {
 			const byName = { firstName: read('firstName'), lastName: read('lastName'), companyName: read('companyName'), companyDomain: read('companyDomain') };
 			const missing = [!byName.firstName && 'First Name', !byName.lastName && 'Last Name', !byName.companyName && !byName.companyDomain && 'Company Name or Company Domain'].filter(Boolean);
 			if (missing.length) throw inputError(context, itemIndex, missing.join(', '), missing.length > 1 ? 'are empty' : 'is empty', 'Lusha needs a first and last name with a company name or domain.');
+			if (byName.companyDomain) byName.companyDomain = domainOf(context, byName.companyDomain, 'Company Domain', itemIndex);
 			return compact(byName);
 		},
 	};
@@ -58,4 +54,12 @@ export function identify(context: IExecuteFunctions, mode: string, itemIndex: nu
 
 export function describe(identity: PersonIdentity): string {
 	return identity.email ?? identity.linkedinUrl ?? (identity.personId ? `person ID ${identity.personId}` : `${identity.firstName} ${identity.lastName} at ${identity.companyName ?? identity.companyDomain}`);
+}
+
+/**
+ * The bulk call takes an email, a LinkedIn URL, or a full name with a company: a person ID alone
+ * is not enough there (spec: POST /v2/person), so those go to the single-person call, which takes it.
+ */
+export function bulkAccepts(identity: PersonIdentity): boolean {
+	return Boolean(identity.email || identity.linkedinUrl || (identity.firstName && identity.lastName && (identity.companyName || identity.companyDomain)));
 }

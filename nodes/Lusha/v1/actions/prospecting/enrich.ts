@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { REVEAL_PLAN_HINT } from '../../../../shared/uiText';
-import { UNIFIED_CREDITS_ONLY } from '../../../../shared/uiText';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bulkPerItem } from '../../../../shared/helpers/bulk';
-import { compact, simplifyField } from '../../../../shared/helpers/fields';
-import { parseList } from '../../../../shared/helpers/input';
-import { simplifyCompany, simplifyPerson } from '../../helpers/simplify';
-import { inputError } from '../../../../shared/helpers/input';
+import { compact, optionsCollection, revealOptions, simplifyField } from '../../../../shared/helpers/fields';
+import { inputError, parseList, readText } from '../../../../shared/helpers/input';
 import { lushaRequest } from '../../../../shared/transport';
+import { REVEAL_PLAN_HINT } from '../../../../shared/uiText';
+import { simplifyCompany, simplifyPerson } from '../../helpers/simplify';
 
 export type EnrichKind = 'contact' | 'company';
 
@@ -33,22 +31,7 @@ export function enrichFields(kind: EnrichKind): INodeProperties[] {
 		},
 		ids,
 		simplifyField('prospecting', operationOf(kind), kind === 'contact' ? 'primary email and phone, job, company' : 'name, domain, size, industry, location'),
-		...(kind === 'contact'
-			? [
-					{
-						displayName: 'Options',
-						name: 'enrichOptions',
-						type: 'collection',
-						placeholder: 'Add Option',
-						default: {},
-						displayOptions: show,
-						options: [
-							{ displayName: 'Reveal Emails', name: 'revealEmails', type: 'boolean', default: false, description: `Whether to reveal email addresses only. ${UNIFIED_CREDITS_ONLY}` },
-							{ displayName: 'Reveal Phones', name: 'revealPhones', type: 'boolean', default: false, description: `Whether to reveal phone numbers only. ${UNIFIED_CREDITS_ONLY}` },
-						],
-					} as INodeProperties,
-				]
-			: []),
+		...(kind === 'contact' ? [optionsCollection('prospecting', operationOf(kind), revealOptions, 'enrichOptions')] : []),
 	];
 }
 
@@ -68,14 +51,14 @@ interface EnrichAnswer extends IDataObject {
  * Enriches search results in calls of up to 100 IDs that share a requestId (Lusha may cap
  * companies at 50; the batcher then resends in 50s). One item per ID, paired with its input.
  */
-export async function runEnrich(context: IExecuteFunctions, items: INodeExecutionData[], kind: EnrichKind): Promise<INodeExecutionData[]> {
+export async function runEnrich(context: IExecuteFunctions, items: INodeExecutionData[], kind: EnrichKind, path: string): Promise<INodeExecutionData[]> {
 	const simplify = context.getNodeParameter('simplify', 0, true) as boolean;
 	const reveal = kind === 'contact' ? compact(context.getNodeParameter('enrichOptions', 0, {}) as IDataObject) : {};
 	const idsField = kind === 'contact' ? 'contactIds' : 'companyIds';
 	const idsLabel = kind === 'contact' ? 'Contact IDs' : 'Company IDs';
 	return await bulkPerItem<Target>(context, items, {
 		prepare: (itemIndex) => {
-			const requestId = String(context.getNodeParameter('requestId', itemIndex, '') ?? '').trim();
+			const requestId = readText(context, 'requestId', itemIndex);
 			if (!requestId) throw inputError(context, itemIndex, 'Request ID', 'is empty', `Connect this node after Prospecting → Search ${kind === 'contact' ? 'Contacts' : 'Companies'}, or map the search’s requestId.`);
 			const ids = parseList(context.getNodeParameter(idsField, itemIndex));
 			if (!ids.length) throw inputError(context, itemIndex, idsLabel, 'is empty');
@@ -88,7 +71,7 @@ export async function runEnrich(context: IExecuteFunctions, items: INodeExecutio
 			const ids = batch.map((entry) => entry.request.id);
 			const response = await lushaRequest<{ contacts?: EnrichAnswer[]; companies?: EnrichAnswer[] }>(context, {
 				method: 'POST',
-				path: `/prospecting/${kind}/enrich`,
+				path,
 				body: kind === 'contact' ? { requestId, contactIds: ids, ...reveal } : { requestId, companiesIds: ids },
 				itemIndex: batch[0].itemIndex,
 				statusHints: {

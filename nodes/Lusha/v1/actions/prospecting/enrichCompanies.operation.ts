@@ -5,5 +5,5 @@ import { enrichFields, runEnrich } from './enrich';
 export const description: INodeProperties[] = enrichFields('company');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runEnrich(this, items, 'company');
+	return await runEnrich(this, items, 'company', '/prospecting/company/enrich');
 }

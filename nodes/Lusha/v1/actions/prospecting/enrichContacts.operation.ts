@@ -5,5 +5,5 @@ import { enrichFields, runEnrich } from './enrich';
 export const description: INodeProperties[] = enrichFields('contact');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runEnrich(this, items, 'contact');
+	return await runEnrich(this, items, 'contact', '/prospecting/contact/enrich');
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { EXPRESSION_LIST_HINT } from '../../../../shared/uiText';
 import { compact } from '../../../../shared/helpers/fields';
-import { parseList } from '../../../../shared/helpers/input';
+import { normalizeDomain, parseList } from '../../../../shared/helpers/input';
 
 /**
  * Every prospecting filter in Lusha's spec, described once: the same rows build the UI
@@ -11,7 +11,7 @@ import { parseList } from '../../../../shared/helpers/input';
 type Kind =
 	| { type: 'options'; method: string; values?: 'number' | 'json' }
 	| { type: 'picker'; searchMethod: string; values?: 'json' | 'technology' | 'country' }
-	| { type: 'list' }
+	| { type: 'list'; values?: 'domain' }
 	| { type: 'text' }
 	| { type: 'boolean' }
 	| { type: 'range' }
@@ -42,7 +42,7 @@ export const CONTACT_FILTERS: FilterRow[] = [
 
 export const COMPANY_FILTERS: FilterRow[] = [
 	{ name: 'names', displayName: 'Company Names', apiKey: 'names', kind: { type: 'picker', searchMethod: 'searchCompanyNames' } },
-	{ name: 'domains', displayName: 'Domains', apiKey: 'domains', kind: { type: 'list' }, placeholder: 'apple.com, microsoft.com' },
+	{ name: 'domains', displayName: 'Domains', apiKey: 'domains', kind: { type: 'list', values: 'domain' }, placeholder: 'apple.com, microsoft.com' },
 	{ name: 'locations', displayName: 'Locations', apiKey: 'locations', kind: { type: 'picker', searchMethod: 'searchCompanyLocations', values: 'country' } },
 	{ name: 'technologies', displayName: 'Technologies', apiKey: 'technologies', kind: { type: 'picker', searchMethod: 'searchTechnologies', values: 'technology' } },
 	{ name: 'mainIndustriesIds', displayName: 'Industry Names or IDs', apiKey: 'mainIndustriesIds', kind: { type: 'options', method: 'getCompanyIndustries', values: 'number' } },
@@ -151,7 +151,7 @@ export function filterBody(rows: FilterRow[], values: IDataObject, dateOf: (valu
 			else if (kind.values === 'technology') add(row.apiKey, picked.map((name) => ({ name })));
 			else add(row.apiKey, picked);
 		} else if (kind.type === 'list' && value) {
-			add(row.apiKey, parseList(value));
+			add(row.apiKey, kind.values === 'domain' ? parseList(value).map(normalizeDomain) : parseList(value));
 		} else if (kind.type === 'text' && typeof value === 'string' && value.trim()) {
 			body[row.apiKey] = value.trim();
 		} else if (kind.type === 'boolean' && value === true) {

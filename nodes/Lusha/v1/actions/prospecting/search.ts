@@ -57,7 +57,7 @@ interface SearchPage {
  * Contacts/Companies reads by default. Lusha returns the list under `data` although its spec says
  * `contacts`/`companies`; either is read.
  */
-export async function runSearch(context: IExecuteFunctions, items: INodeExecutionData[], kind: SearchKind): Promise<INodeExecutionData[]> {
+export async function runSearch(context: IExecuteFunctions, items: INodeExecutionData[], kind: SearchKind, path: string): Promise<INodeExecutionData[]> {
 	return await perItem.call(context, items, async (itemIndex) => {
 		const dateOf = (value: unknown, field: string) => lushaDate(context, value, field, itemIndex);
 		const group = (include: string, exclude: string, rows: typeof CONTACT_FILTERS) => {
@@ -74,7 +74,7 @@ export async function runSearch(context: IExecuteFunctions, items: INodeExecutio
 			async (page) => {
 				const response = await lushaRequest<SearchPage>(context, {
 					method: 'POST',
-					path: `/prospecting/${kind}/search`,
+					path,
 					body: { ...options, pages: { page, size: PAGE_SIZE }, filters },
 					itemIndex,
 					statusHints: { 403: 'This Lusha plan does not allow this search. Exclude Do-Not-Call needs the Scale plan, and signal filters the Signals add-on.' },

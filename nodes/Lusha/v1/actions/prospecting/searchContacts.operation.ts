@@ -5,5 +5,5 @@ import { runSearch, searchFields } from './search';
 export const description: INodeProperties[] = searchFields('contact');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runSearch(this, items, 'contact');
+	return await runSearch(this, items, 'contact', '/prospecting/contact/search');
 }

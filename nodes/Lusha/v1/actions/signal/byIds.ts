@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { parseList } from '../../../../shared/helpers/input';
-import { inputError, integerIds } from '../../../../shared/helpers/input';
+import { inputError, integerIds, parseList } from '../../../../shared/helpers/input';
 import { entityShow, signalQueryFields } from './fields';
 import { runSignalQuery } from './query';
 
 /** Get for Contacts and Get for Companies differ only in these words. */
 const BY_IDS = {
-	contact: { operation: 'getForContacts', field: 'contactIds', label: 'Contact IDs', noun: 'person', path: '/api/signals/contacts', mapped: 'personId' },
-	company: { operation: 'getForCompanies', field: 'companyIds', label: 'Company IDs', noun: 'company', path: '/api/signals/companies', mapped: 'companyId' },
+	contact: { operation: 'getForContacts', field: 'contactIds', label: 'Contact IDs', noun: 'person', mapped: 'personId' },
+	company: { operation: 'getForCompanies', field: 'companyIds', label: 'Company IDs', noun: 'company', mapped: 'companyId' },
 };
 
 export function byIdsFields(entity: 'contact' | 'company'): INodeProperties[] {
@@ -27,12 +26,12 @@ export function byIdsFields(entity: 'contact' | 'company'): INodeProperties[] {
 	];
 }
 
-/** Signals for Lusha IDs, 100 per call; IDs must be whole numbers. */
-export async function runByIds(context: IExecuteFunctions, items: INodeExecutionData[], entity: 'contact' | 'company') {
+/** Signals for Lusha IDs at `path`, 100 per call; IDs must be whole numbers. */
+export async function runByIds(context: IExecuteFunctions, items: INodeExecutionData[], entity: 'contact' | 'company', path: string) {
 	const words = BY_IDS[entity];
 	return await runSignalQuery(context, items, {
 		entity,
-		path: words.path,
+		path,
 		prepare: (itemIndex) => {
 			const ids = parseList(context.getNodeParameter(words.field, itemIndex));
 			if (!ids.length) throw inputError(context, itemIndex, words.label, 'is empty');

@@ -1,8 +1,24 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { EXPRESSION_LIST_HINT } from '../../../../shared/uiText';
+import { EXPRESSION_LIST_HINT, SIGNALS_COST_CREDITS } from '../../../../shared/uiText';
 import { compact } from '../../../../shared/helpers/fields';
+import { inputError } from '../../../../shared/helpers/input';
 import { showFor } from '../../../../shared/helpers/display';
+
+/** Signal types to return with each enriched person or company, and the window: the enrich operations' options. */
+export function enrichSignalOptions(entity: 'contact' | 'company'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Signal Names or IDs',
+			name: 'signals',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: entity === 'contact' ? 'getContactSignalTypes' : 'getCompanySignalTypes' },
+			default: [],
+			description: `Also return these signals for each ${entity === 'contact' ? 'person' : 'company'}. ${EXPRESSION_LIST_HINT}`,
+		},
+		{ displayName: 'Signals Since', name: 'signalsStartDate', type: 'dateTime', default: '', description: 'Signals from this date on (Lusha’s default: 6 months ago)' },
+	];
+}
 
 /** Company signal sub-filters: which news events, and hiring in which departments and places. */
 export const signalFiltersOption: INodeProperties = {
@@ -49,14 +65,22 @@ export const signalFiltersOption: INodeProperties = {
 	],
 };
 
-/** Lusha's `{ include: { newsEventTypes, hiringByDepartments, hiringByLocations } }`, or undefined when nothing is set. */
-export function signalFiltersFrom(filters: IDataObject | undefined): IDataObject | undefined {
+/**
+ * Lusha's `{ include: { newsEventTypes, hiringByDepartments, hiringByLocations } }`, or undefined
+ * when nothing is set. A hiring location needs its country: Lusha refuses a state alone.
+ */
+export function signalFiltersFrom(context: IExecuteFunctions, filters: IDataObject | undefined, field: string, itemIndex: number): IDataObject | undefined {
 	if (!filters) return undefined;
 	const locations = ((filters.hiringByLocations as IDataObject | undefined)?.location as IDataObject[] | undefined) ?? [];
+	const hiringByLocations = locations.map((l) => compact({ country: String(l.country ?? '').trim(), state: String(l.state ?? '').trim() })).filter((l) => Object.keys(l).length > 0);
+	const stateAlone = hiringByLocations.find((l) => !l.country);
+	if (stateAlone) {
+		throw inputError(context, itemIndex, `${field} → Hiring Locations`, `has State "${stateAlone.state}" but no Country`, 'Lusha needs the country of every hiring location; the state is optional. Add the country, e.g. United States.');
+	}
 	const include = compact({
 		newsEventTypes: filters.newsEventTypes as string[],
 		hiringByDepartments: filters.hiringByDepartments as string[],
-		hiringByLocations: locations.map((l) => compact(l)).filter((l) => Object.keys(l).length > 0),
+		hiringByLocations,
 	});
 	return Object.keys(include).length ? { include } : undefined;
 }
@@ -72,7 +96,7 @@ export function signalQueryFields(operations: string[], entity: 'contact' | 'com
 			typeOptions: { loadOptionsMethod: entity === 'contact' ? 'getContactSignalTypes' : 'getCompanySignalTypes' },
 			default: ['allSignals'],
 			required: true,
-			description: `Each signal type that returns results costs credits. ${EXPRESSION_LIST_HINT}`,
+			description: `${SIGNALS_COST_CREDITS} ${EXPRESSION_LIST_HINT}`,
 			displayOptions: display,
 		},
 		{

@@ -5,5 +5,5 @@ import { byIdsFields, runByIds } from './byIds';
 export const description: INodeProperties[] = byIdsFields('company');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runByIds(this, items, 'company');
+	return await runByIds(this, items, 'company', '/api/signals/companies');
 }

@@ -5,5 +5,5 @@ import { byIdsFields, runByIds } from './byIds';
 export const description: INodeProperties[] = byIdsFields('contact');
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runByIds(this, items, 'contact');
+	return await runByIds(this, items, 'contact', '/api/signals/contacts');
 }

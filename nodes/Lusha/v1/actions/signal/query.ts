@@ -7,6 +7,7 @@ import { compact } from '../../../../shared/helpers/fields';
 import { lushaDate } from '../../../../shared/helpers/input';
 import { lushaRequest } from '../../../../shared/transport';
 import { signalFiltersFrom } from './fields';
+import { SIGNALS_PLAN_HINT } from '../../../../shared/uiText';
 
 export interface SignalQuery<Request> {
 	entity: 'contact' | 'company';
@@ -18,6 +19,17 @@ export interface SignalQuery<Request> {
 	/** The key Lusha answers an entry under. */
 	keyOf(entry: Entry<Request>, position: number): string;
 	describe(request: Request): string;
+}
+
+/**
+ * The two signal searches send a list of our own references (`contacts` or `companies`, each with
+ * an `id`) and Lusha answers under those ids: the batch position is the reference.
+ */
+export function byBatchPosition<Request extends IDataObject>(listKey: 'contacts' | 'companies'): Pick<SignalQuery<Request>, 'bodyFor' | 'keyOf'> {
+	return {
+		bodyFor: (batch) => ({ [listKey]: batch.map((entry, position) => ({ id: String(position), ...entry.request })) }),
+		keyOf: (_entry, position) => String(position),
+	};
 }
 
 interface SignalsResponse {
@@ -41,7 +53,7 @@ export async function runSignalQuery<Request>(context: IExecuteFunctions, items:
 		signals,
 		startDate: lushaDate(context, options.startDate, 'Options → Since', 0),
 		maxResultsPerSignal: options.maxResultsPerSignal as number,
-		filters: query.entity === 'company' ? signalFiltersFrom(options.filters as IDataObject) : undefined,
+		filters: query.entity === 'company' ? signalFiltersFrom(context, options.filters as IDataObject, 'Options → Signal Filters', 0) : undefined,
 	});
 	return await bulkPerItem<Request>(context, items, {
 		prepare: (itemIndex) => query.prepare(itemIndex),
@@ -52,7 +64,7 @@ export async function runSignalQuery<Request>(context: IExecuteFunctions, items:
 				path: query.path,
 				body: { ...query.bodyFor(batch), ...window },
 				itemIndex: batch[0].itemIndex,
-				statusHints: { 403: 'Signals are a Lusha add-on: this plan does not include them. Ask Lusha to enable the Signals API.' },
+				statusHints: { 403: SIGNALS_PLAN_HINT },
 			});
 			const found = (query.entity === 'contact' ? response.contacts : response.companies) ?? {};
 			// Lusha bills the whole call; show it on every entity of the batch, labelled as such.

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { compact } from '../../../../shared/helpers/fields';
-import { inputError } from '../../../../shared/helpers/input';
+import { domainOf, inputError, readText } from '../../../../shared/helpers/input';
 import { entityShow, signalQueryFields } from './fields';
-import { runSignalQuery } from './query';
+import { byBatchPosition, runSignalQuery } from './query';
 
 const show = entityShow('searchCompanies');
 
@@ -18,13 +18,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		entity: 'company',
 		path: '/api/signals/companies/search',
 		prepare: (itemIndex) => {
-			const read = (name: string) => String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-			const company = compact({ domain: read('domain').replace(/^https?:\/\//i, ''), name: read('companyName') });
+			const domain = readText(this, 'domain', itemIndex);
+			const company = compact({ domain: domain ? domainOf(this, domain, 'Domain', itemIndex) : '', name: readText(this, 'companyName', itemIndex) });
 			if (!company.domain && !company.name) throw inputError(this, itemIndex, 'Domain or Company Name', 'is missing');
 			return [company];
 		},
-		bodyFor: (batch) => ({ companies: batch.map((entry, position) => ({ id: String(position), ...entry.request })) }),
-		keyOf: (_entry, position) => String(position),
+		...byBatchPosition('companies'),
 		describe: (company) => String(company.domain ?? company.name),
 	});
 }

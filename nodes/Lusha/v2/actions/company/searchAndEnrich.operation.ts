@@ -1,9 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { showFor } from '../../../../shared/helpers/display';
+import { simplifyField } from '../../../../shared/helpers/fields';
+import { optionsCollection, payOnlyForMatchesField, runSearchAndEnrich, searchOptions } from '../../helpers/enrichment';
+import { identityFields } from '../../helpers/identity';
+import { onItemErrorField } from '../../helpers/v3Bulk';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [
+	...identityFields('company', 'searchAndEnrich'),
+	payOnlyForMatchesField('company'),
+	simplifyField('company', 'searchAndEnrich', 'name, domain, size, revenue, industry, location'),
+	onItemErrorField('company', 'searchAndEnrich'),
+	optionsCollection(showFor('company', 'searchAndEnrich'), searchOptions('company', false)),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSearchAndEnrich.call(this, items, 'company', {
+		searchAndEnrich: '/v3/companies/search-and-enrich',
+		search: '/v3/companies/search',
+		enrich: '/v3/companies/enrich',
+	});
 }

@@ -1,9 +1,41 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { showFor } from '../../../../shared/helpers/display';
+import { simplifyField } from '../../../../shared/helpers/fields';
+import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
+import { contactRevealField, optionsCollection, runEnrich } from '../../helpers/enrichment';
+import { saveToTableFields } from '../../helpers/tableWrite';
+import { onItemErrorField } from '../../helpers/v3Bulk';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+const show = showFor('contact', 'enrich');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Lusha Contact IDs',
+		name: 'ids',
+		type: 'string',
+		default: '={{ $json.id }}',
+		required: true,
+		placeholder: 'v1.…',
+		description: 'The IDs to reveal, separated by commas; by default each incoming item’s ID (from Contact → Search or Prospect). Up to 100 go in one call.',
+		displayOptions: show,
+	},
+	contactRevealField('enrich', 'Only fields that come back are charged, and a field already revealed for your account is free.'),
+	{
+		displayName: 'Use Data Waterfall',
+		name: 'waterfallEnabled',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to ask your enabled third-party providers when Lusha’s own data has no match',
+		hint: 'Lusha runs the waterfall by default on accounts that have it, and the providers bill at their own rates. Turn off to reveal Lusha’s own data only.',
+		displayOptions: show,
+	},
+	simplifyField('contact', 'enrich', 'one email and phone, job, company, location'),
+	onItemErrorField('contact', 'enrich'),
+	...saveToTableFields('contact', 'enrich'),
+	optionsCollection(show, creditGuardOptions),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runEnrich.call(this, items, 'contact', '/v3/contacts/enrich');
 }

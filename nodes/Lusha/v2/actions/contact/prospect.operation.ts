@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { prospect, prospectFields } from '../../helpers/prospecting';
+import { saveToTableFields } from '../../helpers/tableWrite';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [...prospectFields('contact'), ...saveToTableFields('contact', 'prospect')];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await prospect(this, items, 'contact', '/v3/contacts/prospecting');
 }

@@ -1,9 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { showFor } from '../../../../shared/helpers/display';
+import { optionsCollection, runSearch, searchOptions } from '../../helpers/enrichment';
+import { identityFields } from '../../helpers/identity';
+import { onItemErrorField } from '../../helpers/v3Bulk';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Search returns Lusha IDs, what each contact has (has) and what revealing it would cost (canReveal), without emails or phones. It costs 1 credit per 25 contacts found.',
+		name: 'searchNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: showFor('contact', 'search'),
+	},
+	...identityFields('contact', 'search'),
+	onItemErrorField('contact', 'search'),
+	optionsCollection(showFor('contact', 'search'), searchOptions('contact', true)),
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSearch.call(this, items, 'contact', '/v3/contacts/search');
 }

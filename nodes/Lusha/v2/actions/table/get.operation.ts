@@ -1,9 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { perItem } from '../../../../shared/helpers/items';
+import { tableRequest } from '../../helpers/tables';
+import { tableData, tableField, tableTargetAt } from './fields';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [tableField('get')];
+
+/** The table with its row count, its columns' per-status counts, and `isProcessing` while a column runs. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, async (itemIndex) => {
+		const response = await tableRequest(this, {
+			method: 'GET',
+			paths: { contacts: '/v3/contacts/tables/{table_id}', companies: '/v3/companies/tables/{table_id}' },
+			...tableTargetAt(this, itemIndex),
+			itemIndex,
+		});
+		return tableData(response);
+	});
 }

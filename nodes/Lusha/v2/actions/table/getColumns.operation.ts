@@ -1,9 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { perItem } from '../../../../shared/helpers/items';
+import { tableRequest } from '../../helpers/tables';
+import { tableField, tableTargetAt } from './fields';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [tableField('getColumns')];
+
+/** One item per column: its ID, type, whether it is a default column, and how many rows are not run, processing, filled, empty or failed. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, async (itemIndex) => {
+		const response = await tableRequest<{ data?: IDataObject[] }>(this, {
+			method: 'GET',
+			paths: { contacts: '/v3/contacts/tables/{table_id}/columns', companies: '/v3/companies/tables/{table_id}/columns' },
+			...tableTargetAt(this, itemIndex),
+			itemIndex,
+		});
+		return response.data ?? [];
+	});
 }

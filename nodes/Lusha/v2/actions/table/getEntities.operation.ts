@@ -1,9 +1,62 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { returnAllOrLimit, simplifyField, wantedCount } from '../../../../shared/helpers/fields';
+import { perItem } from '../../../../shared/helpers/items';
+import { paginate } from '../../../../shared/transport';
+import { TABLE_LIMITS, tableRequest } from '../../helpers/tables';
+import { tableField, tableTargetAt } from './fields';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [
+	tableField('getEntities'),
+	...returnAllOrLimit('table', 'getEntities'),
+	simplifyField('table', 'getEntities', 'the ID and one field per column'),
+];
+
+interface Row extends IDataObject {
+	id: string;
+	columns?: Array<{ name?: string; value?: unknown }>;
+}
+
+/**
+ * Lusha charges per row read, so pages are sized to end at the limit (150 rows: two pages of 75,
+ * not two of 100). Lusha serves pages 0 to 100.
+ */
+function pageSizeFor(limit: number): number {
+	if (!Number.isFinite(limit)) return TABLE_LIMITS.pageSize;
+	return Math.ceil(limit / Math.ceil(limit / TABLE_LIMITS.pageSize));
+}
+
+/** `{ id, fullName: 'Ada Lovelace', jobTitle: 'CTO', … }`: one field per column, named as Lusha names it. */
+function simplifyRow(row: Row): IDataObject {
+	const simple: IDataObject = { id: row.id };
+	for (const column of row.columns ?? []) if (column.name) simple[column.name] = column.value as IDataObject[keyof IDataObject];
+	return simple;
+}
+
+/** One item per row (`GET /v3/contacts/tables/{table_id}/entities`); Lusha charges 1 credit per row returned. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, async (itemIndex) => {
+		const target = tableTargetAt(this, itemIndex);
+		const limit = wantedCount(this, itemIndex);
+		const size = pageSizeFor(limit);
+		const rows = await paginate<Row, number>(
+			0,
+			async (page) => {
+				const response = await tableRequest<{ data?: Row[]; pagination?: { total?: number } }>(this, {
+					method: 'GET',
+					paths: { contacts: '/v3/contacts/tables/{table_id}/entities', companies: '/v3/companies/tables/{table_id}/entities' },
+					...target,
+					qs: { page, size },
+					itemIndex,
+				});
+				const data = response.data ?? [];
+				const total = response.pagination?.total;
+				const more = data.length === size && (total === undefined || (page + 1) * size < total) && page < TABLE_LIMITS.maxPage;
+				return { items: data, next: more ? page + 1 : undefined };
+			},
+			limit,
+		);
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		return simplify ? rows.map(simplifyRow) : rows;
+	});
 }

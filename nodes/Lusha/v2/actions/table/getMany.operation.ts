@@ -1,9 +1,61 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-// Placeholder while this operation is being built.
-export const description: INodeProperties[] = [];
+import { showFor } from '../../../../shared/helpers/display';
+import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
+import { perItem } from '../../../../shared/helpers/items';
+import { paginate } from '../../../../shared/transport';
+import { TABLE_LIMITS, listTablesPage } from '../../helpers/tables';
+import { tableScopeAt } from './fields';
 
-export async function execute(this: IExecuteFunctions, _items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation is not built yet');
+export const description: INodeProperties[] = [
+	...returnAllOrLimit('table', 'getMany'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('table', 'getMany'),
+		options: [
+			{
+				displayName: 'Name Contains',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only tables whose name contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active' },
+					{ name: 'Archived', value: 'archived' },
+				],
+				default: 'active',
+				description: 'Lusha lists active tables unless asked for archived ones',
+			},
+		],
+	},
+];
+
+/**
+ * One item per table: the Owner Email's own tables and those shared with the account
+ * (`POST /v3/contacts/tables/list`, `POST /v3/companies/tables/list`), 100 per page.
+ */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, async (itemIndex) => {
+		const scope = tableScopeAt(this, itemIndex);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const size = TABLE_LIMITS.pageSize;
+		return await paginate<IDataObject, number>(
+			0,
+			async (page) => {
+				const { tables, total } = await listTablesPage(this, { ...scope, page, size, name: filters.name as string, status: filters.status as string, itemIndex });
+				const more = tables.length === size && (total === undefined || (page + 1) * size < total) && page < TABLE_LIMITS.maxPage;
+				return { items: tables, next: more ? page + 1 : undefined };
+			},
+			wantedCount(this, itemIndex),
+		);
+	});
 }
