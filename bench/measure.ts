@@ -1,5 +1,13 @@
 /** What every bench case measures besides n8n's own execution time. */
 
+/**
+ * The floor for R requests: the time Lusha's pace (25 requests a second per endpoint) needs to accept
+ * them, R / 25 s. Every case uses this one definition, so their wall/floor ratios compare.
+ */
+export function floorSeconds(requests: number): number {
+	return requests / 25;
+}
+
 /** One row of the printed table. */
 export interface Row {
 	case: string;

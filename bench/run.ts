@@ -7,7 +7,7 @@ import { LoggerProxy, sleep } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/n8n';
 import type { Row } from './measure';
-import { heapSampler } from './measure';
+import { floorSeconds, heapSampler } from './measure';
 import { v3EnrichmentCases } from './v3Enrichment';
 import { signalScoreCase } from './signalScore';
 
@@ -47,7 +47,7 @@ async function main() {
 		const answered429 = ((await sandbox.requests()) as Array<{ statusCode?: number }>).filter((r) => r.statusCode === 429).length;
 		const counts = await sandbox.counts();
 		const requests = (counts['POST /v2/person'] ?? 0) + (counts['GET /v2/person'] ?? 0);
-		const floor = Math.ceil(n / 100) / 25;
+		const floor = floorSeconds(Math.ceil(n / 100));
 		rows.push({ case: `Person enrich, N=${n}`, requests, expected: `ceil(N/100)=${Math.ceil(n / 100)}`, items: result.items.length, wallSeconds: wall.toFixed(2), floorSeconds: floor.toFixed(2), wallOverFloor: (wall / floor).toFixed(2), peakHeapMB: peak.toFixed(0), answered429 });
 	}
 
@@ -63,7 +63,7 @@ async function main() {
 	if (result.error || result.items.length !== 10_000) throw new Error(`search failed: ${result.error?.message ?? result.items.length}`);
 	const pages = (await sandbox.counts())['POST /prospecting/contact/search'];
 	const searchRejected = ((await sandbox.requests()) as Array<{ statusCode?: number }>).filter((r) => r.statusCode === 429).length;
-	const floor = pages / 25;
+	const floor = floorSeconds(pages);
 	rows.push({ case: 'Search Contacts, Return All, 10,000 results', requests: pages, expected: 'pages of 50 = 200', items: result.items.length, wallSeconds: wall.toFixed(2), floorSeconds: floor.toFixed(2), wallOverFloor: (wall / floor).toFixed(2), peakHeapMB: peak.toFixed(0), answered429: searchRejected });
 
 	// V3 Prospect, Return All at size 100: pages side by side, one item per result. Heap per result should
@@ -82,7 +82,7 @@ async function main() {
 		if (prospected.error || prospected.items.length !== n) throw new Error(`prospect ${n} failed: ${prospected.error?.message ?? prospected.items.length}`);
 		const prospectRequests = (await sandbox.requests()) as Array<{ key: string; statusCode?: number }>;
 		const prospectPages = prospectRequests.filter((r) => r.key === 'POST /v3/contacts/prospecting' && r.statusCode === 200).length;
-		const prospectFloor = prospectPages / 25;
+		const prospectFloor = floorSeconds(prospectPages);
 		rows.push({ case: `Prospect (V3), Return All, ${n.toLocaleString('en-US')} results at size 100`, requests: prospectPages, expected: `${n / 100} pages`, items: prospected.items.length, wallSeconds: prospectWall.toFixed(2), floorSeconds: prospectFloor.toFixed(2), wallOverFloor: (prospectWall / prospectFloor).toFixed(2), peakHeapMB: prospectPeak.toFixed(0), answered429: prospectRequests.filter((r) => r.statusCode === 429).length });
 		heapPerThousand.push(`${((prospectPeak - heapBefore) / (n / 1000)).toFixed(2)} MB per 1,000 results at ${n.toLocaleString('en-US')}`);
 	}

@@ -8,7 +8,7 @@ import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/n8n';
 import type { Row } from './measure';
-import { heapSampler } from './measure';
+import { floorSeconds, heapSampler } from './measure';
 
 interface Context {
 	sandbox: {
@@ -23,7 +23,6 @@ interface Context {
 }
 
 const ROUTE = 'POST /v3/companies/signal-score';
-const floorSeconds = (requests: number) => requests / 25;
 
 export async function signalScoreCase(ctx: Context): Promise<Row> {
 	const n = 10_000;

@@ -3,15 +3,14 @@
  * items one request per item, as Lusha's own node sends them; Pay Only for Matches against the single
  * search-and-enrich call on 1,000 items with 30% unmatched, in credits and requests.
  *
- * The floor for R requests at Lusha's pace (25 a second per endpoint) with 150 ms latency is the
- * start of the last request plus one latency: floor((R - 1) / 25) s + 0.15 s.
+ * The floor is measure.ts's: R / 25 s at Lusha's pace, with the sandbox answering in 150 ms.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/n8n';
 import type { Row } from './measure';
-import { heapSampler } from './measure';
+import { floorSeconds, heapSampler } from './measure';
 
 interface SandboxProcess {
 	url: string;
@@ -33,9 +32,7 @@ interface Context {
 const SEARCH_AND_ENRICH = 'POST /v3/contacts/search-and-enrich';
 const SEARCH = 'POST /v3/contacts/search';
 const ENRICH = 'POST /v3/contacts/enrich';
-const LATENCY_S = 0.15;
 
-const floorSeconds = (requests: number) => (requests > 0 ? Math.floor((requests - 1) / 25) + LATENCY_S : 0);
 
 /** One row of the table from what a case measured. */
 function row(name: string, measured: { requests: number; expected: string; items: number; wall: number; floor: number; peak?: number; answered429: number }): Row {

@@ -28,9 +28,7 @@ export class LushaTrigger implements INodeType {
 		credentials: [{ name: 'lushaApi', required: true }],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			// 201 with the body webhook() returns is Lusha's acknowledgement (an empty responseData makes n8n send that body).
-			// n8n sends it once the workflow's static data is saved, and in 2.x once the run is queued.
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseCode: '={{201}}', responseData: '', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};

@@ -25,11 +25,11 @@ export function deliveryKey(identity: string): string {
 }
 
 /**
- * This process's own recent keys, per trigger. n8n loads static data when a request arrives and
- * saves all of it when the webhook answers, so two requests at once (in two webhook processes, or
- * one) can each save a copy without the other's key. Each request writes this process's recent
- * keys back, and a copy of a delivery that reaches this process while another copy is still in
- * flight is caught here.
+ * The keys this process saw in the last minutes, per trigger: its own, and those it loaded. n8n
+ * loads static data when a request arrives and saves all of it right after the webhook, so two
+ * requests at once (in two webhook processes, or one) can each save a copy without the other's
+ * key. Each request writes these keys back, and a copy of a delivery that reaches this process
+ * while another copy is still in flight is caught here.
  */
 const recentByTrigger = new Map<string, Map<string, number>>();
 
@@ -61,7 +61,10 @@ export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key:
 	const stored = { ...(memory.deliveries ?? {}) };
 	const recent = recentFor(triggerKey, now);
 	const seen = key in stored || recent.has(key);
+	// What this process knows, from its own requests or from what any process saved, goes back in:
+	// another process's save, made from a copy loaded before ours, may have dropped it.
 	for (const [recentKey, at] of recent) if (!(recentKey in stored)) stored[recentKey] = at;
+	for (const [storedKey, at] of Object.entries(memory.deliveries ?? {})) if (now - at * 1000 < REASSERT_MS && !recent.has(storedKey)) recent.set(storedKey, at);
 	if (!seen) {
 		stored[key] = nowSeconds;
 		recent.set(key, nowSeconds);

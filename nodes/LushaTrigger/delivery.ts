@@ -1,4 +1,5 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { DeliveryMemory } from './dedupe';
@@ -160,10 +161,24 @@ function identityOf(payload: unknown, signature: string): string {
 }
 
 /**
- * A Lusha delivery: verify it, remember it, and acknowledge it with Lusha's 201 body. The
- * acknowledgement goes out through n8n, which first saves the workflow's static data (with this
- * delivery remembered) and queues the run: once Lusha has its 201, a copy of the delivery sent to
- * any n8n process is recognised. The workflow itself runs after, so Lusha's 10 s are never at risk.
+ * n8n saves the workflow's static data the moment webhook() returns, and starts (or queues) the run
+ * alongside. The 201 goes out this long after that, so by the time Lusha, or anyone, can send a
+ * copy of the delivery, it is on record for every n8n process.
+ */
+export const ACK_AFTER_SAVE_MS = 15;
+
+function acknowledge(this: IWebhookFunctions, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
+	const response = this.getResponseObject();
+	void sleep(ACK_AFTER_SAVE_MS).then(() => {
+		if (!response.headersSent) response.status(201).json(body);
+	});
+	return { noWebhookResponse: true, ...(workflowData ? { workflowData } : {}) };
+}
+
+/**
+ * A Lusha delivery: verify it, remember it in the workflow's static data, and acknowledge it with
+ * Lusha's 201 body at once (Lusha allows 10 s, then retries and finally disables the
+ * subscription). The workflow runs after, however long it takes.
  */
 export async function receiveDelivery(this: IWebhookFunctions, options: DeliveryOptions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
@@ -199,10 +214,7 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 
 	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 	if (remember && !isFirstDelivery(stored, triggerKey, deliveryKey(identityOf(payload, String(signed.signature))))) {
-		return { webhookResponse: acknowledgement };
+		return acknowledge.call(this, acknowledgement);
 	}
-	return {
-		webhookResponse: acknowledgement,
-		workflowData: [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]],
-	};
+	return acknowledge.call(this, acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
 }

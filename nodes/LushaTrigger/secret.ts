@@ -54,14 +54,35 @@ async function withinAckTime(read: Promise<string>): Promise<string> {
 }
 
 /**
+ * The secret each trigger last verified with, by workflow, node and credential. Reading the
+ * credential costs n8n a database read and a decryption on every delivery; a delivery that
+ * verifies needs neither, and one that does not re-reads everything (see 'refresh').
+ */
+const lastUsed = new Map<string, string>();
+
+function triggerKeyOf(context: IHookFunctions | IWebhookFunctions): string {
+	return `${context.getWorkflow().id ?? ''}|${context.getNode().id}|${context.getNode().credentials?.lushaApi?.id ?? ''}`;
+}
+
+/**
  * The account's webhook secret: the credential's Webhook Secret when set, otherwise read from
- * Lusha. Deliveries use the cached copy; 'refresh' re-reads it after a signature mismatch, in case
- * it was rotated (shared and paced, see REREAD_BURST); activation asks for a 'fresh' read.
+ * Lusha. Deliveries use the cached copy; 'refresh' re-reads the credential and, without a secret
+ * there, Lusha's, after a signature mismatch, in case it was changed or rotated (shared and paced,
+ * see REREAD_BURST); activation asks for a 'fresh' read.
  */
 export async function webhookSecret(
 	context: IHookFunctions | IWebhookFunctions,
 	freshness: SecretFreshness = 'cached',
 ): Promise<string> {
+	const trigger = triggerKeyOf(context);
+	const known = lastUsed.get(trigger);
+	if (known && freshness === 'cached') return known;
+	const secret = await accountSecret(context, freshness);
+	lastUsed.set(trigger, secret);
+	return secret;
+}
+
+async function accountSecret(context: IHookFunctions | IWebhookFunctions, freshness: SecretFreshness): Promise<string> {
 	const credentials = await lushaCredentials(context);
 	if (credentials.webhookSecret) return credentials.webhookSecret;
 	const key = createHash('sha256').update(`${normalizeBaseUrl(credentials.baseUrl)}|${credentials.apiKey}`).digest('hex');

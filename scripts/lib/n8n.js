@@ -78,7 +78,7 @@ async function startN8n({ userFolder, port, brokerPort, env = {}, quiet = true, 
 		logs: () => output.join(''),
 		stop: () =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve(undefined);
+				if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
 				const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 				child.once('exit', () => {
 					clearTimeout(timer);

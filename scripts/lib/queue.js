@@ -123,16 +123,19 @@ async function startRedis(dir) {
  */
 async function startQueueMode({ userFolder, webhookProcesses = 2, workerConcurrency = 10, env = {} }) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lusha-queue-'));
+	/** Postgres and Redis, then every n8n process started (restarts included). */
+	const servers = [];
 	const started = [];
 	const stopAll = async () => {
-		for (const handle of started.reverse()) await handle.stop().catch(() => undefined);
+		await Promise.all(started.map((handle) => handle.stop().catch(() => undefined)));
+		for (const server of servers.reverse()) await server.stop().catch(() => undefined);
 		fs.rmSync(dir, { recursive: true, force: true });
 	};
 	try {
 		const postgres = await startPostgres(dir);
-		started.push(postgres);
+		servers.push(postgres);
 		const redis = await startRedis(dir);
-		started.push(redis);
+		servers.push(redis);
 		const mainPort = await freePort();
 		const mainUrl = `http://127.0.0.1:${mainPort}`;
 		const shared = {
@@ -199,7 +202,7 @@ async function startQueueMode({ userFolder, webhookProcesses = 2, workerConcurre
 			},
 			/** Stops the n8n processes, keeping Postgres and Redis (and so the workflows) for a next n8n. */
 			async stopN8n() {
-				await Promise.all([main, ...webhooks, worker].map((handle) => handle.stop()));
+				await Promise.all(started.map((handle) => handle.stop()));
 			},
 			stop: stopAll,
 		};

@@ -87,6 +87,50 @@ describe('the sandbox page in a real browser', () => {
 	});
 });
 
+describe('the README’s first signal, clicked through the n8n editor', () => {
+	let browser: BrowserContext;
+	let profile: string;
+
+	beforeAll(async () => {
+		profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lusha-chromium-'));
+		browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
+		// Signed in as the owner the suite set up: the session cookie, as the editor's login would set it.
+		const cookie = state.cookie.split(';')[0];
+		const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+		await browser.addCookies([{ name, value, url: state.n8nUrl }]);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		if (profile) fs.rmSync(profile, { recursive: true, force: true });
+	});
+
+	it('"Execute step" on the Lusha node listens on the trigger; "Send signal" on the sandbox page; the node shows the champion’s email', async () => {
+		await sandbox('POST', 'reset', {});
+		const credentialId = await createCredential('Lusha sandbox (walkthrough)');
+		const example = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../examples/promotion-update-crm.json'), 'utf8'));
+		for (const node of example.nodes) if (node.type.startsWith('n8n-nodes-lusha-api.')) node.credentials = { lushaApi: { id: credentialId, name: 'Lusha sandbox (walkthrough)' } };
+		const workflowId = await createWorkflow({ name: example.name, nodes: example.nodes, connections: example.connections, settings: example.settings });
+		const person = ((await sandbox('GET', 'state')).body.people as Array<{ personId: number; email: string }>).find((p) => p.personId === 1000000) as { email: string };
+
+		const editor = await browser.newPage();
+		await editor.goto(`${state.n8nUrl}/workflow/${workflowId}`);
+		await editor.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Find the champion in Lusha' }).first().dblclick({ timeout: 60_000 });
+		await editor.getByRole('button', { name: 'Execute step' }).filter({ visible: true }).last().click();
+
+		const page = await browser.newPage();
+		await page.goto(`${state.sandboxUrl}/`);
+		const row = page.locator('#subscriptions tbody tr').filter({ hasText: 'contact 1000000' });
+		await row.waitFor({ timeout: 30_000 });
+		expect(await row.textContent()).toContain('/webhook-test/');
+		await row.getByRole('button', { name: 'Send signal' }).click();
+		await row.getByRole('status').getByText('HTTP 201').waitFor({ timeout: 15_000 });
+
+		await editor.bringToFront();
+		await editor.getByText(person.email).first().waitFor({ timeout: 30_000 });
+	});
+});
+
 async function expectText(locator: import('playwright-core').Locator, text: string) {
 	await locator.getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
 }

@@ -171,6 +171,19 @@ const entityIdsOf = (trigger: WorkflowNode) => String(trigger.parameters.entityI
 const subscriptionsOf = async (trigger: WorkflowNode) =>
 	((await sandbox('GET', 'subscriptions')).body as Array<{ id: string; url: string; isActive: boolean }>).filter((s) => s.url.includes(`/${trigger.webhookId}/`));
 
+/**
+ * n8n creates the subscriptions while it is still activating: the POST webhook is registered, and the
+ * trigger's stored state saved, a moment later. Signals come later than that in real life; here the
+ * test waits for both (an unsigned POST gets the trigger's 401, not n8n's 404).
+ */
+async function waitUntilActive(workflowId: string, trigger: WorkflowNode, url: string) {
+	await waitFor(async () => {
+		const stored = (await api('GET', `/workflows/${workflowId}`)).body.staticData?.[`node:${trigger.name}`];
+		if (!stored || Object.keys(stored).length === 0) return false;
+		return (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 401;
+	}, `"${trigger.name}" to finish activating`);
+}
+
 /** Activates the workflow and sends each trigger one signed delivery per signal type it watches; returns the runs. */
 async function runFromDeliveries(workflowId: string, triggers: WorkflowNode[]) {
 	expect((await api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
@@ -181,6 +194,7 @@ async function runFromDeliveries(workflowId: string, triggers: WorkflowNode[]) {
 			const found = await subscriptionsOf(trigger);
 			return found.length >= expected && found;
 		}, `the subscriptions of "${trigger.name}"`);
+		await waitUntilActive(workflowId, trigger, subscriptions[0].url);
 		const types = ((trigger.parameters.signalTypes as string[] | undefined) ?? []).filter((type) => type !== 'allSignals');
 		const plan = types.length ? types : [undefined];
 		for (const [i, signalType] of plan.entries()) {
@@ -200,7 +214,15 @@ async function runFromDeliveries(workflowId: string, triggers: WorkflowNode[]) {
 /** Deactivates and waits for the subscriptions to go, so the next workflow can reuse the webhook IDs. */
 async function deactivate(workflowId: string, triggers: WorkflowNode[]) {
 	await api('POST', `/workflows/${workflowId}/deactivate`);
-	for (const trigger of triggers) await waitFor(async () => (await subscriptionsOf(trigger)).length === 0, `the subscriptions of "${trigger.name}" to go`);
+	for (const trigger of triggers) {
+		await waitFor(async () => (await subscriptionsOf(trigger)).length === 0, `the subscriptions of "${trigger.name}" to go`).catch(async (error) => {
+			const left = (await subscriptionsOf(trigger)).map((s) => s.id);
+			const stored = (await api('GET', `/workflows/${workflowId}`)).body.staticData?.[`node:${trigger.name}`];
+			// Clean up by hand so one leak fails one example, not every later one that watches the same entities.
+			await fetch(`${state.sandboxUrl}/api/subscriptions/delete`, { method: 'POST', headers: { api_key: state.sandboxApiKey, 'content-type': 'application/json' }, body: JSON.stringify({ ids: left }) });
+			throw new Error(`${error.message}: left ${JSON.stringify(left)}; the trigger's static data: ${JSON.stringify(stored)}`);
+		});
+	}
 }
 
 /** "Execute workflow" from the schedule (or manual) trigger, through the editor's own endpoint. */
