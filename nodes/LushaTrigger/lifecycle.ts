@@ -81,11 +81,16 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	}
 }
 
-/** Unsubscribes everything this trigger created, and anything left at its URL by a lost answer. */
+/**
+ * Unsubscribes everything this trigger created, and anything else at its URL. The URL sweep runs
+ * every time: a delivery that arrives while n8n is still activating can save the workflow's static
+ * data without the subscription IDs (n8n saves static data whole, last writer wins), and then only
+ * the URL still finds them. The URL is this workflow's own, so nothing of another workflow is touched.
+ */
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
-	if (!stored.subscriptionIds?.length && !stored.sweepUrl) return true;
-	const cleanup = await removeAll(this, stored, stored.sweepUrl, { deadline: Date.now() + STEP_BUDGET_MS });
+	const url = stored.sweepUrl ?? stored.webhookUrl ?? (this.getNodeWebhookUrl('setup') as string);
+	const cleanup = await removeAll(this, stored, url, { deadline: Date.now() + STEP_BUDGET_MS });
 	if (cleanup.left.length || cleanup.failure) {
 		const reason = cleanup.failure ? `: ${cleanup.failure}` : '';
 		throw new NodeOperationError(this.getNode(), `Lusha did not delete ${cleanup.left.length} subscriptions of this trigger${reason}`, {

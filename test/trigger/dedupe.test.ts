@@ -9,10 +9,10 @@ import { DEDUPE_MAX, beforeHorizon, deliveryKey, isFirstDelivery } from '../../n
 import type { WorkflowStore } from '../harness/trigger';
 import { startTriggerHost } from '../harness/trigger';
 import { useSandbox } from '../helpers/sandbox';
-import { shrinkWebhookMinute } from './pace';
+import { useShortMinuteWindows } from '../helpers/pacing';
 
 const ctx = useSandbox({ secret: 'whsec_dedupe_test_secret_0006' });
-shrinkWebhookMinute(ctx);
+useShortMinuteWindows(ctx, 1000);
 
 /** The trigger as a newly started n8n process loads it: its own module state, nothing remembered in memory. */
 function freshProcess(): INodeType {

@@ -4,11 +4,11 @@ import { request } from 'undici';
 import { verifySignature } from '../../nodes/LushaTrigger/signature';
 import { startTriggerHost } from '../harness/trigger';
 import { useSandbox } from '../helpers/sandbox';
-import { shrinkWebhookMinute } from './pace';
+import { useShortMinuteWindows } from '../helpers/pacing';
 
 const SECRET = 'whsec_delivery_test_secret_0002';
 const ctx = useSandbox({ secret: SECRET });
-shrinkWebhookMinute(ctx);
+useShortMinuteWindows(ctx, 1000);
 
 let trigger: Awaited<ReturnType<typeof startTriggerHost>>;
 let subscriptionId: string;

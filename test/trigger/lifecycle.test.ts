@@ -1,10 +1,10 @@
 import { startTriggerHost } from '../harness/trigger';
 import { useSandbox } from '../helpers/sandbox';
-import { shrinkWebhookMinute } from './pace';
+import { useShortMinuteWindows } from '../helpers/pacing';
 
 const SECRET = 'whsec_lifecycle_test_secret_0001';
 const ctx = useSandbox({ secret: SECRET });
-shrinkWebhookMinute(ctx);
+useShortMinuteWindows(ctx, 1000);
 
 const personIds = (n: number, from = 0) => Array.from({ length: n }, (_, i) => String(1000000 + from + i));
 const params = (ids: string[], extra = {}) => ({ entityType: 'contact', entityIds: ids.join('\n'), signalTypes: ['promotion', 'companyChange'], subscriptionName: 'Champions', options: {}, ...extra });
@@ -62,6 +62,18 @@ describe('Lusha Trigger lifecycle', () => {
 		expect(ctx.sandbox.subscriptions()).toHaveLength(0);
 		expect(ctx.sandbox.count('POST /api/subscriptions/delete')).toBe(2);
 		expect(trigger.staticData().subscriptionIds).toEqual([]);
+	});
+
+	it('deactivation still deletes every subscription after a delivery saved the static data without their IDs', async () => {
+		const trigger = await host(personIds(30));
+		await trigger.activate();
+		expect(ctx.sandbox.subscriptions()).toHaveLength(30);
+		// A delivery that arrived mid-activation was handled with the static data as it was before the
+		// IDs were stored; n8n saves static data whole, so its save leaves only the delivery memory.
+		trigger.store.staticData = { 'node:Lusha Trigger': { deliveries: { 'f3b87e05-0000': Date.now() } } };
+		expect(trigger.staticData().subscriptionIds).toBeUndefined();
+		await trigger.deactivate();
+		expect(ctx.sandbox.subscriptions()).toHaveLength(0);
 	});
 
 	it('deactivation counts subscriptions already deleted in Lusha as done', async () => {

@@ -7,10 +7,10 @@ import type { startReceiver } from '../helpers/receiver';
 import { startReceiver as receiver } from '../helpers/receiver';
 import { everythingRecorded, useSandbox } from '../helpers/sandbox';
 import { PACES } from '../../nodes/shared/transport/rateLimit';
-import { shrinkWebhookMinute } from '../trigger/pace';
+import { useShortMinuteWindows } from '../helpers/pacing';
 
 const ctx = useSandbox();
-shrinkWebhookMinute(ctx);
+useShortMinuteWindows(ctx, 1000);
 const afterTest: Array<() => void> = [];
 afterEach(() => afterTest.splice(0).forEach((undo) => undo()));
 let endpoint: Awaited<ReturnType<typeof startReceiver>>;
