@@ -89,6 +89,9 @@ export async function create(this: IHookFunctions): Promise<boolean> {
  */
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
+	// n8n also calls this after each failed activation attempt, whose rollback already swept the URL:
+	// sweeping again there would spend n8n's activation deadline on a Lusha that may be failing.
+	if (attempts.get(stored)?.failure && !stored.subscriptionIds?.length && !stored.sweepUrl) return true;
 	const url = stored.sweepUrl ?? stored.webhookUrl ?? (this.getNodeWebhookUrl('setup') as string);
 	const cleanup = await removeAll(this, stored, url, { deadline: Date.now() + STEP_BUDGET_MS });
 	if (cleanup.left.length || cleanup.failure) {
