@@ -11,7 +11,7 @@
  */
 const { isoDay } = require('../fixtures');
 const { str, int, bool, arr, obj, date, uuid, validate, badRequest, HttpError } = require('./validate');
-const { COMPANY_SIGNAL_TYPES, COMPANY_REVEAL_FIELDS, normDomain, normUrl } = require('./data');
+const { COMPANY_SIGNAL_TYPES, COMPANY_REVEAL_FIELDS, echoOf, normDomain, normUrl } = require('./data');
 const { pickCompanySignals, matchedCount } = require('./signals');
 
 const companyItem = () => obj({ clientReferenceId: str(), id: str(), name: str(), domain: str() });
@@ -37,7 +37,7 @@ function companiesRoutes(ctx) {
 		let found = 0;
 		let matched = 0;
 		const results = body.companies.map((item) => {
-			const echo = item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+			const echo = echoOf(item);
 			const company = data.findCompany(item);
 			if (!company) return { ...echo, error: NOT_FOUND };
 			const preview = data.companyPreview(company, ctx.companyCanReveal(company));
@@ -93,7 +93,7 @@ function companiesRoutes(ctx) {
 		data.checkCompanyItems(body.companies, 'companies');
 		let found = 0;
 		const results = body.companies.map((item) => {
-			const echo = item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+			const echo = echoOf(item);
 			const company = data.findCompany(item);
 			if (!company) return { ...echo, error: NOT_FOUND };
 			found++;

@@ -10,7 +10,7 @@
  */
 const { isoDay } = require('../fixtures');
 const { str, int, bool, arr, obj, date, email, uuid, validate, badRequest, HttpError } = require('./validate');
-const { CONTACT_SIGNAL_TYPES, norm, normUrl } = require('./data');
+const { CONTACT_SIGNAL_TYPES, echoOf, norm, normUrl } = require('./data');
 const { CONTACT_FIELD_ACTION, CONTACT_WATERFALL_ACTION } = require('./billing');
 const { pickContactSignals, matchedCount } = require('./signals');
 const { parseId } = require('./ids');
@@ -70,7 +70,7 @@ function contactsRoutes(ctx) {
 		let found = 0;
 		let matched = 0;
 		const results = body.contacts.map((item) => {
-			const echo = item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+			const echo = echoOf(item);
 			const person = data.findContact(item);
 			if (!person) return { ...echo, error: NOT_FOUND };
 			if (data.isRestricted(person)) return { ...echo, id: data.contactId(person), error: RESTRICTED };
@@ -128,7 +128,7 @@ function contactsRoutes(ctx) {
 		let found = 0;
 		let revealCredits = 0;
 		const results = body.contacts.map((item) => {
-			const echo = item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+			const echo = echoOf(item);
 			const person = data.findContact(item);
 			if (!person) return { ...echo, error: NOT_FOUND };
 			if (data.isRestricted(person)) return { ...echo, id: data.contactId(person), error: RESTRICTED };

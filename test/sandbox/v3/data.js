@@ -468,8 +468,14 @@ function createV3Data(sandbox) {
 	};
 }
 
+/** What every V3 bulk result echoes of its request entry: the caller's `clientReferenceId`, when given. */
+function echoOf(item) {
+	return item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+}
+
 module.exports = {
 	createV3Data,
+	echoOf,
 	MAIN_INDUSTRIES,
 	SENIORITY_V3,
 	EXISTING_DATA_POINTS,

@@ -9,7 +9,7 @@
  */
 const { isoDay, prng } = require('../fixtures');
 const { str, int, num, arr, obj, date, email, validate, badRequest, HttpError } = require('./validate');
-const { normDomain } = require('./data');
+const { echoOf, normDomain } = require('./data');
 const { encode } = require('./ids');
 
 const PERSONAS = ['decision_maker', 'potential_champion', 'end_user'];
@@ -128,7 +128,7 @@ function insightsRoutes(ctx) {
 		data.checkCompanyItems(body.companies, 'companies', ['id', 'domain', 'name', 'email']);
 		let scored = 0;
 		const results = body.companies.map((item) => {
-			const echo = item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+			const echo = echoOf(item);
 			const company = data.findCompany(item);
 			if (!company) {
 				const supplied = item.id !== undefined ? { id: item.id } : item.name !== undefined ? { name: item.name } : { domain: item.domain ?? String(item.email).split('@')[1] };
@@ -161,7 +161,7 @@ function insightsRoutes(ctx) {
 		}
 		let scored = 0;
 		const results = body.contacts.map((item) => {
-			const echo = item.clientReferenceId !== undefined ? { clientReferenceId: item.clientReferenceId } : {};
+			const echo = echoOf(item);
 			const person = data.findContact(item);
 			if (!person) return { ...echo, ...(item.id !== undefined ? { id: item.id } : {}), error: { code: 'NOT_FOUND', message: 'Contact not found' } };
 			const company = data.companyOf(person);
