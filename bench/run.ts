@@ -5,7 +5,7 @@
  */
 import { LoggerProxy, sleep } from 'n8n-workflow';
 
-import { runNode } from '../test/harness/n8n';
+import { runNode } from '../test/helpers/n8n';
 import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
 import { v3EnrichmentCases } from './v3Enrichment';

@@ -13,18 +13,10 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { startN8n } = require('./n8n');
+const { freePort } = require('../../test/helpers/freePort');
 
 const ENCRYPTION_KEY = 'lusha-queue-e2e-encryption-key';
 
-function freePort() {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -15,18 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { api, createCredential, createWorkflow, executions, rest, sandbox, state, waitFor } from './client';
+import type { WorkflowNode } from '../helpers/types';
 
-interface WorkflowNode {
-	id: string;
-	name: string;
-	type: string;
-	typeVersion: number;
-	position: number[];
-	parameters: Record<string, any>;
-	credentials?: Record<string, { id: string; name: string }>;
-	webhookId?: string;
-	[key: string]: unknown;
-}
 
 interface Workflow {
 	name: string;

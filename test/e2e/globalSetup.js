@@ -1,12 +1,12 @@
 'use strict';
 // Boots the stack once for the suite: the sandbox process, then n8n with the freshly packed package.
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 
 const { packPackage, installPackage, startN8n, bootstrapOwner } = require('../../scripts/lib/n8n');
 const { ensureN8n, n8nVersion } = require('../../scripts/lib/runtime');
 const { startSandboxProcess } = require('../sandbox/process');
+const { freePort } = require('../helpers/freePort');
 
 const root = path.resolve(__dirname, '..', '..');
 // Each run gets its own folder, so two suites (two developers' checkouts, or a retry) never share n8n's user folder.
@@ -14,15 +14,6 @@ const runDir = path.join(root, '.cache', 'e2e-runs', String(process.pid));
 const stateFile = path.join(runDir, 'state.json');
 const SECRET = 'whsec_e2e_fixed_secret_for_the_suite';
 
-function freePort() {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 module.exports = async function globalSetup(_globalConfig, projectConfig) {
 	const started = Date.now();

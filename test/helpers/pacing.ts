@@ -4,7 +4,7 @@ import type { Sandbox } from './sandbox';
 
 /**
  * For each test: account usage (5) and the webhook API (100) get `windowMs` instead of a minute,
- * in the sandbox and in the node's pacer alike. The documented figures are checked in test/unit.
+ * in the sandbox and in the node's pacer alike. The documented figures are checked in test/shared/transport/rateLimit.test.ts.
  */
 export function useShortMinuteWindows(handle: { sandbox: Sandbox }, windowMs: number) {
 	const documented = { usage: PACES.accountUsage.windowMs, webhooks: PACES.webhookApi.windowMs };

@@ -1,5 +1,5 @@
 /** Starts one sandbox per test file and resets it before every test. */
-import type { SandboxCredential } from '../harness/n8n';
+import type { SandboxCredential } from './n8n';
 import { endpointPacer } from '../../nodes/shared/transport/rateLimit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

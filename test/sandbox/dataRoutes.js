@@ -71,7 +71,7 @@ function createDataRoutes(sandbox) {
 
 	// ---------------------------------------------------------------- the spec's request schemas
 	// The strict validator the V3 routes use; required here, not at the top, because it requires this module.
-	const { str, int, num, bool, date, arr, obj, validate } = require('./v3/validate');
+	const { str, int, num, bool, date, arr, obj, validate } = require('./apiV3/validate');
 	const COMPANY_SIGNALS = signalTypes.company;
 	/** Body validation with the v2 error shape: `{ statusCode: 400, message: 'Validation failed', errors }`. */
 	const strict = (schema, body) => {
@@ -480,7 +480,7 @@ function createDataRoutes(sandbox) {
 			const requestId = randomUUID();
 			const items = slice.map(({ _person, _company, ...visible }) => visible);
 			searches.set(requestId, { kind, ids: new Set(items.map((i) => String(i.contactId ?? i.id))) });
-			// Live Lusha returns the list under `data` (FIELD-NOTES D.3); the spec names it `contacts`/`companies`. Either can be served.
+			// Live Lusha returns the list under `data` (as Lusha's own n8n node reads it); the spec names it `contacts`/`companies`. Either can be served.
 			const listKey = sandbox.config.prospectingListKey === 'spec' ? (kind === 'contact' ? 'contacts' : 'companies') : 'data';
 			return { requestId, currentPage: page, pageLength: items.length, totalResults: total, [listKey]: items, billing: { resultsReturned: items.length, creditsCharged: 0 } };
 		};

@@ -11,7 +11,7 @@ const { createDataRoutes, HttpError } = require('./dataRoutes');
 const { createWebhookRoutes } = require('./webhookRoutes');
 const { createControlPage } = require('./controlPage');
 const { createUnstuck } = require('./unstuck');
-const { createV3Routes, V3_DEFAULT_CONFIG } = require('./v3');
+const { createV3Routes, V3_DEFAULT_CONFIG } = require('./apiV3');
 
 const DEFAULT_API_KEY = 'sandbox-api-key-0123456789';
 
@@ -41,7 +41,7 @@ const DEFAULT_CONFIG = {
 	challengeTimeoutMs: 5_000,
 	deliveryTimeoutMs: 10_000,
 	deliveryRetryDelaysMs: [200, 400, 800],
-	/** V3 (test/sandbox/v3/index.js): creditsBalance, Tables limits, waterfall, tracked domains. */
+	/** V3 (test/sandbox/apiV3/index.js): creditsBalance, Tables limits, waterfall, tracked domains. */
 	...V3_DEFAULT_CONFIG,
 	faults: {
 		serverErrorRate: 0,

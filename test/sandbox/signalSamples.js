@@ -3,7 +3,7 @@
 /**
  * The `data` of a signal delivery, per signal type, about the subscribed entity itself: the
  * delivery's `entityId` and its `data.personId` / `data.companyId` always name the same entity.
- * Shapes follow FIELD-NOTES D.7 (webhook data) and D.4 (per-type items of the signals API).
+ * Shapes follow Lusha's webhook payloads (https://docs.lusha.com/apis/openapi/webhooks) and the per-type items of its signals API.
  * A fixture's stored signal of that type is used when it has one, so a delivery agrees with what
  * the signals endpoints return for the same entity.
  */

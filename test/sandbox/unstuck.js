@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 /**
- * A double of Unstuck's Signals API (/work/shared/lusha-api/unstuck-signals-api.md), served by the
+ * A double of Unstuck's Signals API (Unstuck's Signals API documentation), served by the
  * sandbox under /unstuck: `POST /unstuck/signals` with the documented rules.
  *   - `Authorization: Bearer <key>`.
  *   - Required: `signal_type` (enabled in the workspace: lowercase, underscored), `source`,
