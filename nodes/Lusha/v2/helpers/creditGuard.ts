@@ -28,7 +28,7 @@ export const DOCUMENTED_PRICES: Pricing = {
 };
 
 /** `GET /v3/account/usage`: the remaining credits and the account's prices (5 reads a minute; the transport paces them). */
-export async function readV3Usage(context: IExecuteFunctions): Promise<Usage> {
+export async function readUsage(context: IExecuteFunctions): Promise<Usage> {
 	// Lusha documents `{credits, pricing, …}`; a live answer was seen wrapped in `usage`.
 	const response = await lushaRequest<IDataObject>(context, { method: 'GET', path: '/v3/account/usage' });
 	const body = (response.usage && typeof response.usage === 'object' ? response.usage : response) as IDataObject;
@@ -44,5 +44,5 @@ export async function readV3Usage(context: IExecuteFunctions): Promise<Usage> {
 
 /** The guard of a V3 operation, from its Options collection. */
 export async function startCreditGuard(context: IExecuteFunctions): Promise<CreditGuard> {
-	return await CreditGuard.start(context, async () => await readV3Usage(context), DOCUMENTED_PRICES);
+	return await CreditGuard.start(context, async () => await readUsage(context), DOCUMENTED_PRICES);
 }

@@ -4,8 +4,8 @@ import { showFor, showForWith } from '../../../../shared/helpers/display';
 import { inputError } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
 import { lushaRequest } from '../../../../shared/transport';
-import type { CatalogueBase } from '../../helpers/filterCatalogues';
-import { catalogue, cataloguesOf, fetchCatalogue } from '../../helpers/filterCatalogues';
+import type { CatalogueBase } from '../../families/prospecting/catalogues';
+import { catalogue, cataloguesOf, fetchCatalogue } from '../../families/prospecting/catalogues';
 
 /**
  * The Filter resource's eight operations are three shapes: which filter types a catalogue family

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../../shared/helpers/display';
-import { inputError } from '../../../../shared/helpers/input';
-import { lushaIds } from '../../helpers/signals';
+import { inputError, lushaIds } from '../../../../shared/helpers/input';
 import { ownerEmailAt, tableIdAt, tableLocatorField } from '../../helpers/tables';
 import type { TableType } from '../../helpers/tables';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { LushaContext } from '../../../shared/transport';
-import { lushaRequest } from '../../../shared/transport';
+import type { LushaContext } from '../../../../shared/transport';
+import { lushaRequest } from '../../../../shared/transport';
 
 /**
  * Lusha V3's filter catalogues in one table. Each family answers `GET <base>` (which filter types
