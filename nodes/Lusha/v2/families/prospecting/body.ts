@@ -67,7 +67,7 @@ function rangeOf(reader: Reader, field: string, entry: unknown): IDataObject {
 }
 
 /**
- * Lusha takes a range filter as ONE element (§F), so several picked buckets become one range from
+ * Lusha takes a range filter as ONE element, so several picked buckets become one range from
  * the lowest minimum to the highest maximum (open-ended if any pick is).
  */
 function mergedRange(ranges: IDataObject[]): IDataObject[] {
@@ -163,10 +163,10 @@ function valueOf(reader: Reader, row: FilterRow, value: unknown, field: string):
 function criteriaOf(reader: Reader, rows: FilterRow[], values: IDataObject, label: string, zeroIsUnset = false): IDataObject {
 	const body: IDataObject = {};
 	for (const row of rows) {
-		if (!(row.key in values)) continue;
-		const value = valueOf(reader, row, values[row.key], `${label} → ${row.displayName}`);
+		if (!(row.bodyField in values)) continue;
+		const value = valueOf(reader, row, values[row.bodyField], `${label} → ${row.displayName}`);
 		if (isEmpty(value) || (zeroIsUnset && value === 0)) continue;
-		body[row.key] = value as IDataObject;
+		body[row.bodyField] = value as IDataObject;
 	}
 	return body;
 }
@@ -178,9 +178,9 @@ function criteriaOf(reader: Reader, rows: FilterRow[], values: IDataObject, labe
 export function filterBlock(context: IExecuteFunctions, itemIndex: number, rows: FilterRow[], values: IDataObject, label: string): IDataObject {
 	const reader = { context, itemIndex };
 	const block = criteriaOf(reader, rows, values, label);
-	const refinements = rows.filter((row) => row.refinement && row.key in block);
+	const refinements = rows.filter((row) => row.refinement && row.bodyField in block);
 	// A condition (and/or) only says how to combine its filter's values: it is no base either.
-	const isBase = (row: FilterRow) => !row.refinement && row.kind.type !== 'choice' && row.key in block;
+	const isBase = (row: FilterRow) => !row.refinement && row.kind.type !== 'choice' && row.bodyField in block;
 	if (refinements.length && !rows.some(isBase)) {
 		throw fail(
 			reader,

@@ -5,7 +5,7 @@ import { EXPRESSION_LIST_HINT } from '../../../../shared/uiText';
 import type { FilterRow } from './criteria';
 
 function fieldFor(row: FilterRow): INodeProperties {
-	const base = { displayName: row.displayName, name: row.key, ...(row.placeholder ? { placeholder: row.placeholder } : {}) };
+	const base = { displayName: row.displayName, name: row.bodyField, ...(row.placeholder ? { placeholder: row.placeholder } : {}) };
 	const described = (text?: string) => (text ? { description: text } : {});
 	const kind = row.kind;
 	switch (kind.type) {

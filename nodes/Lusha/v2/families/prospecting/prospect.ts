@@ -12,7 +12,7 @@ import { COMPANY_CRITERIA, CONTACT_CRITERIA, CONTACTS_ON_COMPANY_SEARCH, rowsFor
 import type { FilterRow } from './criteria';
 import { filterCollection } from './fields';
 
-/** Lusha serves pages 0 to 1,000 of one search, 10 to 100 results each (§F: below 10 is a 400). */
+/** Lusha serves pages 0 to 1,000 of one search, 10 to 100 results each (below 10 it answers 400). */
 const MAX_PAGE = 1000;
 const MIN_SIZE = 10;
 const MAX_SIZE = 100;
@@ -146,7 +146,7 @@ function filtersOf(context: IExecuteFunctions, itemIndex: number, entity: Entity
 		filters.companies = { include: {}, ...companies };
 		const clash = NOT_WITH_CONTACT_FILTERS.find((key) => key in ((companies.include ?? {}) as IDataObject));
 		if (filters.contacts && clash) {
-			const row = COMPANY_CRITERIA.find((r) => r.key === clash) as FilterRow;
+			const row = COMPANY_CRITERIA.find((r) => r.bodyField === clash) as FilterRow;
 			throw inputError(
 				context,
 				itemIndex,
