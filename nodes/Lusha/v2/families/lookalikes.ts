@@ -6,7 +6,7 @@ import { compact, returnAllOrLimit, wantedCount } from '../../../shared/helpers/
 import { inputError, isEmail, isLushaId, parseList, wholeNumberIn } from '../../../shared/helpers/input';
 import { atItem, errorItem } from '../../../shared/helpers/items';
 import { lushaRequest, paginate } from '../../../shared/transport';
-import { tableIdFor } from '../helpers/tables';
+import { tableIdFor } from '../helpers/tableClient';
 
 /** Lusha takes 100 seeds and 100 exclusions per search (spec: 5–100 seeds). */
 const MAX_SEEDS = 100;

@@ -6,7 +6,7 @@ import { compact } from '../../../shared/helpers/fields';
 import { inputError, lushaDate, lushaIds, parseList, wholeNumberIn } from '../../../shared/helpers/input';
 import { maxResultsPerSignalField } from '../../../shared/signalFields';
 import { EXPRESSION_LIST_HINT, SIGNALS_COST_CREDITS } from '../../../shared/uiText';
-import { tableIdFor } from '../helpers/tables';
+import { tableIdFor } from '../helpers/tableClient';
 import { onItemErrorField, runBulk } from '../helpers/bulkEngine';
 
 export function signalFields(entity: EntityType): INodeProperties[] {

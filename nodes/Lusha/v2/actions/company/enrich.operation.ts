@@ -6,7 +6,7 @@ import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
 import { runEnrich } from '../../families/enrichment/run';
 import { onItemErrorField } from '../../helpers/bulkEngine';
 import { COMPANY_EXTRAS } from '../../helpers/simplify';
-import { saveToTableFields } from '../../helpers/tables';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 const show = showFor('company', 'enrich');
 

@@ -6,7 +6,7 @@ import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
 import { contactRevealField } from '../../families/enrichment/fields';
 import { runEnrich } from '../../families/enrichment/run';
 import { onItemErrorField } from '../../helpers/bulkEngine';
-import { saveToTableFields } from '../../helpers/tables';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 const show = showFor('contact', 'enrich');
 

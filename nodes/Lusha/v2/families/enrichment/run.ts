@@ -15,7 +15,7 @@ import { startCreditGuard } from '../../helpers/creditGuard';
 import type { CompanyIdentity, ContactIdentity } from '../../helpers/identity';
 import { identityOf } from '../../helpers/identity';
 import { simplifyCompany, simplifyContact } from '../../helpers/simplify';
-import { tableIdFor } from '../../helpers/tables';
+import { tableIdFor } from '../../helpers/tableClient';
 
 export type Identity = ContactIdentity | CompanyIdentity;
 

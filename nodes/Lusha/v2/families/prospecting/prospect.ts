@@ -6,7 +6,7 @@ import { compact } from '../../../../shared/helpers/fields';
 import { inputError } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
 import { BULK_CONCURRENCY, collectNumberedPages, lushaRequest } from '../../../../shared/transport';
-import { tableIdFor } from '../../helpers/tables';
+import { tableIdFor } from '../../helpers/tableClient';
 import { filterBlock } from './body';
 import { COMPANY_CRITERIA, CONTACT_CRITERIA, CONTACTS_ON_COMPANY_SEARCH, rowsFor } from './criteria';
 import type { FilterRow } from './criteria';
