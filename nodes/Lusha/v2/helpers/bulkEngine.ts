@@ -22,7 +22,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Entry, EntryResult } from '../../../shared/helpers/bulk';
+import type { BulkPlan, Entry, EntryResult } from '../../../shared/helpers/bulk';
 import { bulkPerItem } from '../../../shared/helpers/bulk';
 import type { CallGate } from '../../../shared/helpers/creditGuard';
 import { showFor } from '../../../shared/helpers/display';
@@ -69,15 +69,16 @@ export function newSpend(): Spend {
 	return { credits: 0, calls: 0 };
 }
 
-export interface BulkCall<E extends BulkEntry> {
+/**
+ * One bulk endpoint as a family or operation describes it: the shared runner's `BulkPlan` (`prepare`:
+ * the entries each item gives; `batchSize`, 100 by default) without `send`, which the engine supplies,
+ * plus the request and the output.
+ */
+export interface BulkCall<E extends BulkEntry> extends Pick<BulkPlan<E>, 'prepare'>, Partial<Pick<BulkPlan<E>, 'batchSize'>> {
 	/** The literal endpoint path, e.g. '/v3/contacts/search'. */
 	path: string;
 	/** The body key the entries go in. */
 	bodyKey: string;
-	/** Entries per call: 100 by default. */
-	batchSize?: number;
-	/** Reads and checks one item: one entry, several, or none. Throws `inputError` naming field and item; nothing is sent for that item. */
-	prepare(itemIndex: number): E | E[];
 	/** The rest of the body for this item's entries (options, reveal, signals, tableId). */
 	bodyExtras?(itemIndex: number): IDataObject;
 	/** Maps one Lusha result (without our clientReferenceId) to the output json: one object or several. */

@@ -11,9 +11,8 @@ import { price } from '../../../../shared/helpers/creditGuard';
 import { pairedIndex } from '../../../../shared/helpers/items';
 import type { BulkCall } from '../../helpers/bulkEngine';
 import { addSpendHint, newSpend, runBulk } from '../../helpers/bulkEngine';
-import { startCreditGuard } from '../../helpers/creditGuard';
 import { identityOf } from '../../helpers/identity';
-import { contactReveal, searchCall, shapeOf } from './run';
+import { contactReveal, searchCall, shapeOf, startCreditGuard } from './run';
 
 const PAY_ONLY_FOR_MATCHES_HINT =
 	'Search first (no reveal charge), then reveal only the matches that have what you asked for. Unmatched items cost nothing and the credit budget counts exact prices instead of the worst case. It makes two calls per 100 items instead of one: turn it off when request volume matters more than the budget.';

@@ -3,15 +3,16 @@
  * the entity type and the literal path passed in by the operation files.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { EntityType } from '../../../../shared/api/signalCatalogue';
 import { compact } from '../../../../shared/helpers/fields';
 import { inputError, lushaDate, lushaIds, parseList, wholeNumberIn } from '../../../../shared/helpers/input';
-import type { CreditGuard, Pricing, WorstCase } from '../../../../shared/helpers/creditGuard';
-import { price } from '../../../../shared/helpers/creditGuard';
+import type { Pricing, Usage, WorstCase } from '../../../../shared/helpers/creditGuard';
+import { CreditGuard, price } from '../../../../shared/helpers/creditGuard';
+import { lushaRequest } from '../../../../shared/transport';
 import type { BulkCall } from '../../helpers/bulkEngine';
 import { runBulk } from '../../helpers/bulkEngine';
-import { startCreditGuard } from '../../helpers/creditGuard';
 import type { CompanyIdentity, ContactIdentity } from '../../helpers/identity';
 import { identityOf } from '../../helpers/identity';
 import { simplifyCompany, simplifyContact } from '../../helpers/simplify';
@@ -24,6 +25,47 @@ const CONTACT_FIELD_PRICE: Record<string, [string, string]> = { emails: ['reveal
 const SIGNALS_PRICE: Record<EntityType, string> = { contact: 'showSignalsContact', company: 'showSignalsCompany' };
 /** What `allSignals` stands for when pricing the worst case of a signals filter. */
 const ALL_SIGNAL_TYPES: Record<EntityType, number> = { contact: 2, company: 23 };
+
+/**
+ * Lusha's documented prices (https://docs.lusha.com/faq/billing and the `pricing` of
+ * https://docs.lusha.com/account/usage), used until the account's own pricing is read. Waterfall reveals are billed at the providers' own rates, which Lusha does not publish:
+ * unless the account's pricing lists them, they are counted at Lusha's price for the same field.
+ */
+export const DOCUMENTED_PRICES: Pricing = {
+	api_search: { credits: 1, perQuantity: 25 },
+	revealEmail: { credits: 1, perQuantity: 1 },
+	revealPhone: { credits: 5, perQuantity: 1 },
+	reveal_company: { credits: 1, perQuantity: 1 },
+	employeesByDepartment: { credits: 1, perQuantity: 1 },
+	employeesByLocation: { credits: 1, perQuantity: 1 },
+	employeesBySeniority: { credits: 1, perQuantity: 1 },
+	competitors: { credits: 1, perQuantity: 1 },
+	intent: { credits: 1, perQuantity: 1 },
+	estimatedAnnualItSpend: { credits: 1, perQuantity: 1 },
+	monthlyWebsiteTraffic: { credits: 1, perQuantity: 1 },
+	showSignalsContact: { credits: 1, perQuantity: 1 },
+	showSignalsCompany: { credits: 1, perQuantity: 1 },
+};
+
+/** `GET /v3/account/usage`: the remaining credits and the account's prices (5 reads a minute; the transport paces them). */
+export async function readUsage(context: IExecuteFunctions): Promise<Usage> {
+	// Lusha documents `{credits, pricing, …}`; a live answer was seen wrapped in `usage`.
+	const response = await lushaRequest<IDataObject>(context, { method: 'GET', path: '/v3/account/usage' });
+	const body = (response.usage && typeof response.usage === 'object' ? response.usage : response) as IDataObject;
+	const credits = (body.credits ?? {}) as IDataObject;
+	const remaining = Number(credits.remaining ?? Number(credits.total) - Number(credits.used));
+	if (!Number.isFinite(remaining)) {
+		throw new NodeOperationError(context.getNode(), 'Could not read the remaining credits from Lusha’s account usage', {
+			description: 'Stop When Remaining Credits Below needs GET /v3/account/usage. Remove that option, or check the API key’s access.',
+		});
+	}
+	return { remaining, pricing: body.pricing && typeof body.pricing === 'object' ? (body.pricing as Pricing) : undefined };
+}
+
+/** The credit guard of Search, Enrich and Search and Enrich, from their Options collection. */
+export async function startCreditGuard(context: IExecuteFunctions): Promise<CreditGuard> {
+	return await CreditGuard.start(context, async () => await readUsage(context), DOCUMENTED_PRICES);
+}
 
 /** The body of a search call besides its entries: `options` and, when asked, `signals`. */
 function searchExtras(context: IExecuteFunctions, entity: EntityType, itemIndex: number): IDataObject {
