@@ -8,7 +8,7 @@ import { atItem, errorItem } from '../../../shared/helpers/items';
 import { lushaRequest, paginate } from '../../../shared/transport';
 import { tableIdFor } from '../helpers/tableClient';
 
-/** Lusha takes 100 seeds and 100 exclusions per search (spec: 5–100 seeds). */
+/** Lusha takes 100 seeds and 100 exclusions per search (at least 5 seeds). */
 const MAX_SEEDS = 100;
 
 interface SeedRow {

@@ -12,7 +12,7 @@ import { lushaRequest } from '../../../shared/transport';
  */
 export type TableType = 'contacts' | 'companies';
 
-/** Lusha's documented caps (spec, Tables: Limits). */
+/** Lusha's documented Tables limits. */
 export const TABLE_LIMITS = { idsPerCall: 500, entitiesPerTable: 50_000, tablesPerAccount: 500, maxPage: 100, pageSize: 100 };
 
 /** A table-route path template from the spec, e.g. `/v3/contacts/tables/{table_id}/entities`, per table type. */

@@ -6,8 +6,8 @@ import { lushaRequest } from '../../../../shared/transport';
 /**
  * Lusha's filter catalogues in one table (https://docs.lusha.com/filters/contact-filters). Each
  * family answers `GET <base>` (which filter types exist) and `GET <base>/<filterType>` (their values,
- * wrapped as `{ values: [...] }`, with `?query=` where the type requires one). The Filter resource's operations, the prospecting dropdowns and the
- * searchable pickers are all served from these rows.
+ * wrapped as `{ values: [...] }`, with `?query=` where the type requires one). The Filter resource's
+ * operations, the prospecting dropdowns and the searchable pickers are all served from these rows.
  */
 export const CATALOGUE_BASES = ['/v3/contacts/prospecting/filters', '/v3/companies/prospecting/filters', '/v3/companies/signals/filters'] as const;
 export type CatalogueBase = (typeof CATALOGUE_BASES)[number];

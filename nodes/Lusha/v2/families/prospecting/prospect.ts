@@ -120,7 +120,7 @@ interface ProspectPage {
 	tableWrite?: IDataObject;
 }
 
-/** Company search refuses contact filters next to these company filters (spec, V3ProspectingCompaniesRequest). */
+/** Lusha's company search refuses contact filters next to these company filters. */
 const NOT_WITH_CONTACT_FILTERS = ['searchText', 'signals', 'intentTopics', 'intentTopicsOperator', 'intentTopicsCondition', 'intentMinScore', 'intentMaxScore', 'topicCountThreshold', 'technologies', 'technologiesCondition'];
 
 function integerParameter(context: IExecuteFunctions, itemIndex: number, name: string, field: string, min: number, max: number): number {
