@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /**
  * The one place that reads and normalizes what users type or map: trimmed text, lists, domains,
- * emails, digits-only Lusha IDs, dates. Every operation reads its input through these, so the
+ * emails, Lusha IDs (digits, or V3's `v1.…`), whole-number options, dates. Every operation reads its input through these, so the
  * same value is accepted (or refused, with the same words) everywhere.
  */
 
