@@ -8,7 +8,7 @@ import { LoggerProxy, sleep } from 'n8n-workflow';
 import { runNode } from '../test/helpers/n8n';
 import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
-import { v3EnrichmentCases } from './v3Enrichment';
+import { enrichmentCases } from './enrichment';
 import { signalScoreCase } from './signalScore';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -88,7 +88,7 @@ async function main() {
 	}
 	phases.push(`Prospect heap growth: ${heapPerThousand.join(', ')} (linear when these match)`);
 
-	rows.push(...(await v3EnrichmentCases({ sandbox, credential, limits, phases })));
+	rows.push(...(await enrichmentCases({ sandbox, credential, limits, phases })));
 	rows.push(await signalScoreCase({ sandbox, credential, limits, phases }));
 
 	await sandbox.stop();

@@ -6,7 +6,7 @@ import type { DeliveryMemory } from './dedupe';
 import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
 import { webhookSecret } from './secret';
 import { timestampMs, verifySignature } from './signature';
-import type { TriggerStaticData } from './subscribe';
+import type { TriggerStaticData } from './staticData';
 
 /** A signal delivery: Lusha's envelope. Unknown signal types and extra fields pass through. */
 const signalDelivery = z

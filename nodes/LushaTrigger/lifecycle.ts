@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { URL_CHECK_FAILURES, listSubscriptions, updateSubscription } from '../shared/api/subscriptions';
 import { webhookSecret } from './secret';
 import { fingerprintOf, settingsOf } from './settings';
-import type { TriggerStaticData } from './subscribe';
+import type { TriggerStaticData } from './staticData';
 import { ActivationError, removeAll, subscribe } from './subscribe';
 
 /**

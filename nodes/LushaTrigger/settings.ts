@@ -3,7 +3,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { IdentifyBy } from '../shared/api/identities';
-import type { EntityType } from '../shared/api/subscriptions';
+import type { EntityType } from '../shared/api/signalCatalogue';
 import { parseList } from '../shared/helpers/input';
 
 export type TriggerEvent = 'signal' | 'optOut';

@@ -1,4 +1,4 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveIdentities } from '../shared/api/identities';
@@ -16,20 +16,7 @@ import {
 } from '../shared/api/subscriptions';
 import { chunk } from '../shared/transport';
 import type { TriggerSettings } from './settings';
-
-/** What the trigger remembers between activation and deactivation, in the workflow's static data. Never the secret. */
-export interface TriggerStaticData extends IDataObject {
-	/** Every subscription this node has at Lusha, kept current after each call. */
-	subscriptionIds?: string[];
-	webhookUrl?: string;
-	/** The settings the subscriptions were made for (see fingerprintOf). */
-	fingerprint?: string;
-	/** Lusha ID → the email, LinkedIn URL or domain the builder gave, for the output. */
-	identities?: Record<string, string>;
-	identifyBy?: string;
-	/** Set while Lusha may hold subscriptions at this URL that subscriptionIds does not list (an answer lost in transit). */
-	sweepUrl?: string;
-}
+import type { TriggerStaticData } from './staticData';
 
 /**
  * Why an activation failed, already cleaned up. `retryable` says whether trying again could

@@ -29,3 +29,12 @@ export function signalTypesField(purpose: string, displayOptions?: IDisplayOptio
 		...(displayOptions ? { displayOptions } : {}),
 	};
 }
+
+/** How many results of each signal type Lusha returns per record (1–100; Lusha's default 10). */
+export const maxResultsPerSignalField: INodeProperties = {
+	displayName: 'Max Results per Signal',
+	name: 'maxResultsPerSignal',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+	default: 10,
+};

@@ -1,7 +1,8 @@
 import { chunk } from '../transport/batching';
 import type { LushaContext } from '../transport/request';
 import { lushaRequest } from '../transport/request';
-import type { CallOptions, EntityType } from './subscriptions';
+import type { EntityType } from './signalCatalogue';
+import type { CallOptions } from './subscriptions';
 
 /** How a builder names what to watch: Lusha's own ID, or something they already have in their CRM. */
 export type IdentifyBy = 'id' | 'email' | 'linkedinUrl' | 'domain';

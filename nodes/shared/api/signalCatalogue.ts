@@ -57,18 +57,22 @@ export function signalTypeOptions(entityType: EntityType, live: string[]): INode
 	return options.sort((a, b) => (a.value === 'allSignals' ? -1 : b.value === 'allSignals' ? 1 : a.name.localeCompare(b.name)));
 }
 
-/** The signal types Lusha offers this account, live, with the documented catalogue as fallback. */
-export async function loadSignalTypes(context: LushaContext, entityType: EntityType): Promise<INodePropertyOptions[]> {
-	const catalogue = SIGNAL_CATALOGUE[entityType];
+/**
+ * The signal types Lusha offers this account, live, with the documented catalogue as fallback. API v2
+ * lists them at `/api/signals/filters/<entity>` under `signals`; a caller of another API names its own
+ * path and field (V3: `/v3/contacts/signals/types`, `signalTypes`).
+ */
+export async function loadSignalTypes(
+	context: LushaContext,
+	entityType: EntityType,
+	source: { path: string; field: string } = { path: `/api/signals/filters/${entityType}`, field: 'signals' },
+): Promise<INodePropertyOptions[]> {
 	try {
-		const response = await lushaRequest<{ signals?: string[] }>(context, {
-			method: 'GET',
-			path: `/api/signals/filters/${entityType}`,
-		});
-		return signalTypeOptions(entityType, response.signals ?? []);
+		const response = await lushaRequest<Record<string, string[] | undefined>>(context, { method: 'GET', path: source.path });
+		return signalTypeOptions(entityType, response[source.field] ?? []);
 	} catch {
 		// Signals may not be on the plan, or the editor may be offline: the catalogue still lets users pick.
-		return catalogue;
+		return SIGNAL_CATALOGUE[entityType];
 	}
 }
 

@@ -4,11 +4,11 @@ import { chunk } from '../transport/batching';
 import { nextOffset, paginate } from '../transport/pagination';
 import type { LushaContext } from '../transport/request';
 import { lushaRequest } from '../transport/request';
+import type { EntityType } from './signalCatalogue';
 
 /** Lusha takes at most 25 subscriptions per create or delete call. */
 export const SUBSCRIPTION_BATCH = 25;
 
-export type EntityType = 'contact' | 'company';
 
 export interface Subscription extends IDataObject {
 	id: string;

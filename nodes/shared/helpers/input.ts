@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /**
  * The one place that reads and normalizes what users type or map: trimmed text, lists, domains,
- * emails, digits-only Lusha IDs, dates. Every operation reads its input through these, so the
+ * emails, Lusha IDs (digits, or V3's `v1.…`), whole-number options, dates. Every operation reads its input through these, so the
  * same value is accepted (or refused, with the same words) everywhere.
  */
 
@@ -36,17 +36,20 @@ export function parseList(value: unknown): string[] {
 }
 
 /**
- * A company domain as Lusha matches it: "https://www.Acme.com/about?x" becomes "www.acme.com".
- * Users paste website URLs; Lusha wants the host only.
+ * A company domain as Lusha matches it: "https://www.Acme.com:443/about?x" becomes "www.acme.com".
+ * Users paste website URLs; Lusha wants the host only. With `stripWww`, "www." goes too: the V3
+ * contact and company identities match on the bare domain, while API v2 calls and website visits
+ * send the host as given (saved workflows and Lusha's visit tracking rely on it).
  */
-export function normalizeDomain(value: string): string {
-	return value
+export function normalizeDomain(value: string, { stripWww = false }: { stripWww?: boolean } = {}): string {
+	const host = value
 		.trim()
 		.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
 		.replace(/[/?#].*$/, '')
 		.replace(/:\d+$/, '')
 		.replace(/\.$/, '')
 		.toLowerCase();
+	return stripWww ? host.replace(/^www\./, '') : host;
 }
 
 export function isDomain(value: string): boolean {
@@ -64,6 +67,31 @@ export function domainOf(context: IExecuteFunctions, value: string, field: strin
 
 export function isEmail(value: string): boolean {
 	return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value);
+}
+
+/** Lusha V3 IDs are encrypted (`v1.…`) or legacy whole numbers; anything else Lusha refuses as "Invalid … id". */
+export function isLushaId(value: string): boolean {
+	return /^(v\d+\.[A-Za-z0-9_-]+|\d+)$/.test(value);
+}
+
+/** One item's Lusha V3 IDs (a list or one), each checked before any call. */
+export function lushaIds(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string[] {
+	const ids = parseList(value);
+	if (ids.length === 0) throw inputError(context, itemIndex, field, 'is empty', 'Map the id of a Lusha result, e.g. {{ $json.id }}.');
+	const bad = ids.find((id) => !isLushaId(id));
+	if (bad !== undefined) {
+		throw inputError(context, itemIndex, field, `holds "${bad}", which is not a Lusha ID`, 'Lusha IDs look like v1.… (or digits for older records). Take them from a Search, Prospect or Enrich result.');
+	}
+	return ids;
+}
+
+/** An optional whole-number option (Max Results per Signal, Max Contacts per Company): undefined when unset, refused outside min–max. */
+export function wholeNumberIn(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number, min: number, max: number): number | undefined {
+	if (value === undefined) return undefined;
+	if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+		throw inputError(context, itemIndex, field, `must be a whole number from ${min} to ${max}, not ${String(value)}`);
+	}
+	return value as number;
 }
 
 /** Lusha person, company and contact-signal IDs are digits only. */

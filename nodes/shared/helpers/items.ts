@@ -6,6 +6,13 @@ export function outputItem(json: IDataObject, itemIndex: number): INodeExecution
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/** The input item an output item came from. */
+export function pairedIndex(item: INodeExecutionData): number {
+	const paired = item.pairedItem;
+	if (typeof paired === 'number') return paired;
+	return paired && !Array.isArray(paired) ? paired.item : 0;
+}
+
 /** The single output item a failed input item yields under Continue On Fail. */
 export function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number) {
 	const json: IDataObject = { error: error.message };

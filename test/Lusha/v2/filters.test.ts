@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import type { LushaV2 } from '../../../nodes/Lusha/v2/LushaV2.node';
-import { CATALOGUES } from '../../../nodes/Lusha/v2/helpers/filterCatalogues';
+import { CATALOGUES } from '../../../nodes/Lusha/v2/families/prospecting/catalogues';
 import { loadOptionsContext, lushaVersion, runNode } from '../../helpers/n8n';
 import { useSandbox } from '../../helpers/sandbox';
 

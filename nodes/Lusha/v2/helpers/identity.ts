@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, showForWith } from '../../../shared/helpers/display';
-import { inputError } from '../../../shared/helpers/input';
 import type { EntityType } from '../../../shared/api/signalCatalogue';
-import { lushaIds } from './signals';
+import { inputError, isDomain, isEmail, lushaIds, normalizeDomain } from '../../../shared/helpers/input';
 
 /** How a V3 contact or company is identified in `contacts[]` / `companies[]` of search and search-and-enrich. */
 export interface ContactIdentity extends IDataObject {
@@ -22,13 +21,8 @@ export interface CompanyIdentity extends IDataObject {
 	name?: string;
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const DOMAIN = /^[^\s./]+(\.[^\s./]+)+$/;
-
-/** "https://www.Acme.com/about" → "acme.com": what Lusha matches on. */
-export function bareDomain(value: string): string {
-	return value.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/?#].*$/, '').replace(/^www\./, '');
-}
+/** "https://www.Acme.com/about" → "acme.com": V3 identities match on the bare domain. */
+const bareDomain = (value: string) => normalizeDomain(value, { stripWww: true });
 
 const CONTACT_MODES = [
 	{ name: 'Email', value: 'email' },
@@ -91,7 +85,7 @@ export function contactIdentity(context: IExecuteFunctions, itemIndex: number): 
 		email: () => {
 			const email = read('email').toLowerCase();
 			if (!email) throw inputError(context, itemIndex, 'Email', 'is empty', 'Map the Email field, or choose another Identify By.');
-			if (!EMAIL.test(email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${email}"`);
+			if (!isEmail(email)) throw inputError(context, itemIndex, 'Email', `is not an email address: "${email}"`);
 			return { email };
 		},
 		linkedinUrl: () => {
@@ -107,7 +101,7 @@ export function contactIdentity(context: IExecuteFunctions, itemIndex: number): 
 			const companyDomain = read('companyDomain') ? bareDomain(read('companyDomain')) : '';
 			const missing = [!identity.firstName && 'First Name', !identity.lastName && 'Last Name', !companyName && !companyDomain && 'Company Name or Company Domain'].filter(Boolean);
 			if (missing.length) throw inputError(context, itemIndex, missing.join(', '), missing.length > 1 ? 'are empty' : 'is empty', 'Lusha needs a first and last name with a company name or domain.');
-			if (companyDomain && !DOMAIN.test(companyDomain)) throw inputError(context, itemIndex, 'Company Domain', `is not a domain: "${read('companyDomain')}"`, 'Use a bare domain such as company.com.');
+			if (companyDomain && !isDomain(companyDomain)) throw inputError(context, itemIndex, 'Company Domain', `is not a domain: "${read('companyDomain')}"`, 'Use a bare domain such as company.com.');
 			if (companyName) identity.companyName = companyName;
 			if (companyDomain) identity.companyDomain = companyDomain;
 			return identity;
@@ -129,7 +123,7 @@ export function companyIdentity(context: IExecuteFunctions, itemIndex: number): 
 		id: () => ({ id: lushaId(context, itemIndex, 'Lusha Company ID', read('companyId')) }),
 		domain: () => {
 			const domain = bareDomain(read('domain'));
-			if (!DOMAIN.test(domain)) throw inputError(context, itemIndex, 'Domain', read('domain') ? `is not a domain: "${read('domain')}"` : 'is empty', 'Use a bare domain such as company.com.');
+			if (!isDomain(domain)) throw inputError(context, itemIndex, 'Domain', read('domain') ? `is not a domain: "${read('domain')}"` : 'is empty', 'Use a bare domain such as company.com.');
 			return { domain };
 		},
 		name: () => {

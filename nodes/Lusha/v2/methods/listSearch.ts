@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { CatalogueBase } from '../helpers/filterCatalogues';
-import { catalogueOptions } from '../helpers/filterCatalogues';
+import type { CatalogueBase } from '../families/prospecting/catalogues';
+import { catalogueOptions } from '../families/prospecting/catalogues';
 
 export { searchSubscriptions } from '../../common/methods/searchSubscriptions';
 export { searchTables, searchTableColumns } from './tableSearch';

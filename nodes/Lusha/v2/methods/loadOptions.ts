@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CatalogueBase } from '../helpers/filterCatalogues';
-import { catalogue, catalogueOptions, fetchCatalogue, industryOf } from '../helpers/filterCatalogues';
-import { loadV3SignalTypes } from '../helpers/signals';
+import { loadSignalTypes } from '../../../shared/api/signalCatalogue';
+import type { CatalogueBase } from '../families/prospecting/catalogues';
+import { catalogue, catalogueOptions, fetchCatalogue, industryOf } from '../families/prospecting/catalogues';
 
 export { getAllSignalTypes, getSignalTypes } from '../../../shared/api/signalCatalogue';
 
@@ -41,9 +41,9 @@ export async function getCompanySubIndustries(this: ILoadOptionsFunctions): Prom
 }
 
 export async function getContactSignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await loadV3SignalTypes(this, 'contact');
+	return await loadSignalTypes(this, 'contact', { path: '/v3/contacts/signals/types', field: 'signalTypes' });
 }
 
 export async function getCompanySignalTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await loadV3SignalTypes(this, 'company');
+	return await loadSignalTypes(this, 'company', { path: '/v3/companies/signals/types', field: 'signalTypes' });
 }

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isEmailValue, listTablesPage, tableRequest, TABLE_LIMITS } from '../helpers/tables';
-import type { TableType } from '../helpers/tables';
+import { isEmailValue, listTablesPage, tableRequest, TABLE_LIMITS } from '../helpers/tableClient';
+import type { TableType } from '../helpers/tableClient';
 
 /** The picker's table type: the Table resource's Table Type, or the kind of records a Contact or Company operation saves. */
 function tableTypeOf(context: ILoadOptionsFunctions): TableType {

@@ -10,7 +10,7 @@ export type LookalikeKind = 'contact' | 'company';
 interface SeedRow {
 	name: string;
 	displayName: string;
-	apiKey: string;
+	bodyField: string;
 	placeholder: string;
 	/** How one entry is normalized, and what it must look like. */
 	value?: 'email' | 'domain' | 'integer';
@@ -25,17 +25,17 @@ const VALUE_RULES = {
 	integer: { normalize: (v: string) => v, valid: isDigitsId, expected: 'a whole-number Lusha ID' },
 };
 
-const excludeName = (row: SeedRow) => `exclude${row.apiKey[0].toUpperCase()}${row.apiKey.slice(1)}`;
+const excludeName = (row: SeedRow) => `exclude${row.bodyField[0].toUpperCase()}${row.bodyField.slice(1)}`;
 
 const SEEDS: Record<LookalikeKind, SeedRow[]> = {
 	contact: [
-		{ name: 'seedEmails', displayName: 'Seed Emails', apiKey: 'emails', placeholder: 'ceo@acme.com', value: 'email' },
-		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', apiKey: 'linkedinUrls', placeholder: 'https://www.linkedin.com/in/…' },
-		{ name: 'seedContactIds', displayName: 'Seed Lusha Person IDs', apiKey: 'contactIds', placeholder: '4158887495', value: 'integer' },
+		{ name: 'seedEmails', displayName: 'Seed Emails', bodyField: 'emails', placeholder: 'ceo@acme.com', value: 'email' },
+		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', bodyField: 'linkedinUrls', placeholder: 'https://www.linkedin.com/in/…' },
+		{ name: 'seedContactIds', displayName: 'Seed Lusha Person IDs', bodyField: 'contactIds', placeholder: '4158887495', value: 'integer' },
 	],
 	company: [
-		{ name: 'seedDomains', displayName: 'Seed Domains', apiKey: 'domains', placeholder: 'acme.com', value: 'domain' },
-		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', apiKey: 'linkedinUrls', placeholder: 'https://www.linkedin.com/company/…' },
+		{ name: 'seedDomains', displayName: 'Seed Domains', bodyField: 'domains', placeholder: 'acme.com', value: 'domain' },
+		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', bodyField: 'linkedinUrls', placeholder: 'https://www.linkedin.com/company/…' },
 	],
 };
 
@@ -113,9 +113,9 @@ export async function runLookalike(context: IExecuteFunctions, items: INodeExecu
 	const options = context.getNodeParameter('lookalikeOptions', 0, {}) as IDataObject;
 	for (const row of SEEDS[kind]) {
 		const list = seedList(context, row, row.displayName, items.map((_item, itemIndex) => context.getNodeParameter(row.name, itemIndex, '')));
-		if (list.length) seeds[row.apiKey] = list;
+		if (list.length) seeds[row.bodyField] = list;
 		const excluded = seedList(context, row, `Options → ${row.displayName.replace('Seed', 'Exclude')}`, [options[excludeName(row)]]);
-		if (excluded.length) exclude[row.apiKey] = excluded;
+		if (excluded.length) exclude[row.bodyField] = excluded;
 	}
 	if (Object.keys(seeds).length === 0) {
 		throw new NodeOperationError(context.getNode(), `No seeds: fill at least one of ${SEEDS[kind].map((r) => r.displayName).join(', ')}`, { itemIndex: 0 });

@@ -21,7 +21,7 @@ interface FilterRow {
 	name: string;
 	displayName: string;
 	/** The key in Lusha's request body. */
-	apiKey: string;
+	bodyField: string;
 	kind: Kind;
 	description?: string;
 	placeholder?: string;
@@ -29,33 +29,33 @@ interface FilterRow {
 
 
 export const CONTACT_FILTERS: FilterRow[] = [
-	{ name: 'departments', displayName: 'Department Names or IDs', apiKey: 'departments', kind: { type: 'options', method: 'getContactDepartments' } },
-	{ name: 'seniority', displayName: 'Seniority Names or IDs', apiKey: 'seniority', kind: { type: 'options', method: 'getContactSeniority', values: 'number' } },
-	{ name: 'existingDataPoints', displayName: 'Has Data Point Names or IDs', apiKey: 'existing_data_points', kind: { type: 'options', method: 'getContactDataPoints' }, description: 'Only people Lusha has these details for' },
-	{ name: 'countries', displayName: 'Country Names or IDs', apiKey: 'locations', kind: { type: 'options', method: 'getContactCountries' } },
-	{ name: 'locations', displayName: 'Locations', apiKey: 'locations', kind: { type: 'picker', searchMethod: 'searchContactLocations', values: 'json' } },
-	{ name: 'jobTitles', displayName: 'Job Titles', apiKey: 'jobTitles', kind: { type: 'list' }, placeholder: 'Head of Sales, VP Sales' },
-	{ name: 'linkedinUrls', displayName: 'LinkedIn URLs', apiKey: 'linkedinUrls', kind: { type: 'list' } },
-	{ name: 'searchText', displayName: 'Search Text', apiKey: 'searchText', kind: { type: 'text' }, description: 'Free text Lusha matches against the profile' },
-	{ name: 'signals', displayName: 'Signal Names or IDs', apiKey: 'signal', kind: { type: 'signal', method: 'getContactSignalTypes' }, description: 'Only people with these recent signals (a premium feature)' },
+	{ name: 'departments', displayName: 'Department Names or IDs', bodyField: 'departments', kind: { type: 'options', method: 'getContactDepartments' } },
+	{ name: 'seniority', displayName: 'Seniority Names or IDs', bodyField: 'seniority', kind: { type: 'options', method: 'getContactSeniority', values: 'number' } },
+	{ name: 'existingDataPoints', displayName: 'Has Data Point Names or IDs', bodyField: 'existing_data_points', kind: { type: 'options', method: 'getContactDataPoints' }, description: 'Only people Lusha has these details for' },
+	{ name: 'countries', displayName: 'Country Names or IDs', bodyField: 'locations', kind: { type: 'options', method: 'getContactCountries' } },
+	{ name: 'locations', displayName: 'Locations', bodyField: 'locations', kind: { type: 'picker', searchMethod: 'searchContactLocations', values: 'json' } },
+	{ name: 'jobTitles', displayName: 'Job Titles', bodyField: 'jobTitles', kind: { type: 'list' }, placeholder: 'Head of Sales, VP Sales' },
+	{ name: 'linkedinUrls', displayName: 'LinkedIn URLs', bodyField: 'linkedinUrls', kind: { type: 'list' } },
+	{ name: 'searchText', displayName: 'Search Text', bodyField: 'searchText', kind: { type: 'text' }, description: 'Free text Lusha matches against the profile' },
+	{ name: 'signals', displayName: 'Signal Names or IDs', bodyField: 'signal', kind: { type: 'signal', method: 'getContactSignalTypes' }, description: 'Only people with these recent signals (a premium feature)' },
 ];
 
 export const COMPANY_FILTERS: FilterRow[] = [
-	{ name: 'names', displayName: 'Company Names', apiKey: 'names', kind: { type: 'picker', searchMethod: 'searchCompanyNames' } },
-	{ name: 'domains', displayName: 'Domains', apiKey: 'domains', kind: { type: 'list', values: 'domain' }, placeholder: 'apple.com, microsoft.com' },
-	{ name: 'locations', displayName: 'Locations', apiKey: 'locations', kind: { type: 'picker', searchMethod: 'searchCompanyLocations', values: 'country' } },
-	{ name: 'technologies', displayName: 'Technologies', apiKey: 'technologies', kind: { type: 'picker', searchMethod: 'searchTechnologies', values: 'technology' } },
-	{ name: 'mainIndustriesIds', displayName: 'Industry Names or IDs', apiKey: 'mainIndustriesIds', kind: { type: 'options', method: 'getCompanyIndustries', values: 'number' } },
-	{ name: 'subIndustriesIds', displayName: 'Sub-Industry Names or IDs', apiKey: 'subIndustriesIds', kind: { type: 'options', method: 'getCompanySubIndustries', values: 'number' } },
-	{ name: 'sizes', displayName: 'Size Names or IDs', apiKey: 'sizes', kind: { type: 'options', method: 'getCompanySizes', values: 'json' }, description: 'Employee count ranges' },
-	{ name: 'revenues', displayName: 'Revenue Names or IDs', apiKey: 'revenues', kind: { type: 'options', method: 'getCompanyRevenues', values: 'json' } },
-	{ name: 'sicCodes', displayName: 'SIC Code Names or IDs', apiKey: 'sicCodes', kind: { type: 'options', method: 'getCompanySics' } },
-	{ name: 'naicsCodes', displayName: 'NAICS Code Names or IDs', apiKey: 'naicsCodes', kind: { type: 'options', method: 'getCompanyNaics' } },
-	{ name: 'intentTopics', displayName: 'Intent Topic Names or IDs', apiKey: 'intentTopics', kind: { type: 'options', method: 'getCompanyIntentTopics' }, description: 'Companies researching these topics' },
-	{ name: 'employeesInLinkedIn', displayName: 'Employees on LinkedIn', apiKey: 'employeesInLinkedIn', kind: { type: 'range' } },
-	{ name: 'excludePartialCompanies', displayName: 'Exclude Partial Companies', apiKey: 'excludePartialCompanies', kind: { type: 'boolean' } },
-	{ name: 'searchText', displayName: 'Search Text', apiKey: 'searchText', kind: { type: 'text' } },
-	{ name: 'signals', displayName: 'Signal Names or IDs', apiKey: 'signal', kind: { type: 'signal', method: 'getCompanySignalTypes' }, description: 'Only companies with these recent signals (a premium feature)' },
+	{ name: 'names', displayName: 'Company Names', bodyField: 'names', kind: { type: 'picker', searchMethod: 'searchCompanyNames' } },
+	{ name: 'domains', displayName: 'Domains', bodyField: 'domains', kind: { type: 'list', values: 'domain' }, placeholder: 'apple.com, microsoft.com' },
+	{ name: 'locations', displayName: 'Locations', bodyField: 'locations', kind: { type: 'picker', searchMethod: 'searchCompanyLocations', values: 'country' } },
+	{ name: 'technologies', displayName: 'Technologies', bodyField: 'technologies', kind: { type: 'picker', searchMethod: 'searchTechnologies', values: 'technology' } },
+	{ name: 'mainIndustriesIds', displayName: 'Industry Names or IDs', bodyField: 'mainIndustriesIds', kind: { type: 'options', method: 'getCompanyIndustries', values: 'number' } },
+	{ name: 'subIndustriesIds', displayName: 'Sub-Industry Names or IDs', bodyField: 'subIndustriesIds', kind: { type: 'options', method: 'getCompanySubIndustries', values: 'number' } },
+	{ name: 'sizes', displayName: 'Size Names or IDs', bodyField: 'sizes', kind: { type: 'options', method: 'getCompanySizes', values: 'json' }, description: 'Employee count ranges' },
+	{ name: 'revenues', displayName: 'Revenue Names or IDs', bodyField: 'revenues', kind: { type: 'options', method: 'getCompanyRevenues', values: 'json' } },
+	{ name: 'sicCodes', displayName: 'SIC Code Names or IDs', bodyField: 'sicCodes', kind: { type: 'options', method: 'getCompanySics' } },
+	{ name: 'naicsCodes', displayName: 'NAICS Code Names or IDs', bodyField: 'naicsCodes', kind: { type: 'options', method: 'getCompanyNaics' } },
+	{ name: 'intentTopics', displayName: 'Intent Topic Names or IDs', bodyField: 'intentTopics', kind: { type: 'options', method: 'getCompanyIntentTopics' }, description: 'Companies researching these topics' },
+	{ name: 'employeesInLinkedIn', displayName: 'Employees on LinkedIn', bodyField: 'employeesInLinkedIn', kind: { type: 'range' } },
+	{ name: 'excludePartialCompanies', displayName: 'Exclude Partial Companies', bodyField: 'excludePartialCompanies', kind: { type: 'boolean' } },
+	{ name: 'searchText', displayName: 'Search Text', bodyField: 'searchText', kind: { type: 'text' } },
+	{ name: 'signals', displayName: 'Signal Names or IDs', bodyField: 'signal', kind: { type: 'signal', method: 'getCompanySignalTypes' }, description: 'Only companies with these recent signals (a premium feature)' },
 ];
 
 function fieldFor(row: FilterRow): INodeProperties[] {
@@ -143,25 +143,25 @@ export function filterBody(rows: FilterRow[], values: IDataObject, dateOf: (valu
 		const kind = row.kind;
 		if (kind.type === 'options' && Array.isArray(value)) {
 			const converted = value.map((v) => (kind.values === 'number' ? Number(v) : kind.values === 'json' ? parseJson(String(v)) : v));
-			add(row.apiKey, row.name === 'countries' ? value.map((country) => ({ country })) : converted);
+			add(row.bodyField, row.name === 'countries' ? value.map((country) => ({ country })) : converted);
 		} else if (kind.type === 'picker') {
 			const picked = pickerValues(value);
-			if (kind.values === 'json') add(row.apiKey, picked.map((p) => (p.startsWith('{') ? parseJson(p) : { country: p })));
-			else if (kind.values === 'country') add(row.apiKey, picked.map((p) => (p.startsWith('{') ? compact({ country: (parseJson(p) as IDataObject).country as string }) : { country: p })));
-			else if (kind.values === 'technology') add(row.apiKey, picked.map((name) => ({ name })));
-			else add(row.apiKey, picked);
+			if (kind.values === 'json') add(row.bodyField, picked.map((p) => (p.startsWith('{') ? parseJson(p) : { country: p })));
+			else if (kind.values === 'country') add(row.bodyField, picked.map((p) => (p.startsWith('{') ? compact({ country: (parseJson(p) as IDataObject).country as string }) : { country: p })));
+			else if (kind.values === 'technology') add(row.bodyField, picked.map((name) => ({ name })));
+			else add(row.bodyField, picked);
 		} else if (kind.type === 'list' && value) {
-			add(row.apiKey, kind.values === 'domain' ? parseList(value).map(normalizeDomain) : parseList(value));
+			add(row.bodyField, kind.values === 'domain' ? parseList(value).map((domain) => normalizeDomain(domain)) : parseList(value));
 		} else if (kind.type === 'text' && typeof value === 'string' && value.trim()) {
-			body[row.apiKey] = value.trim();
+			body[row.bodyField] = value.trim();
 		} else if (kind.type === 'boolean' && value === true) {
-			body[row.apiKey] = true;
+			body[row.bodyField] = true;
 		} else if (kind.type === 'range') {
 			const min = Number(values[`${row.name}Min`] ?? 0);
 			const max = Number(values[`${row.name}Max`] ?? 0);
-			if (min > 0 || max > 0) body[row.apiKey] = compact({ min: min > 0 ? min : undefined, max: max > 0 ? max : undefined });
+			if (min > 0 || max > 0) body[row.bodyField] = compact({ min: min > 0 ? min : undefined, max: max > 0 ? max : undefined });
 		} else if (kind.type === 'signal' && Array.isArray(value) && value.length) {
-			body[row.apiKey] = compact({ names: value as string[], startDate: dateOf(values[`${row.name}StartDate`], `${row.displayName} → Signals Since`) });
+			body[row.bodyField] = compact({ names: value as string[], startDate: dateOf(values[`${row.name}StartDate`], `${row.displayName} → Signals Since`) });
 		}
 	}
 	return body;

@@ -1,4 +1,4 @@
-import { accountResource } from '../../../common/actions/account/accountResource';
+import { accountResource } from '../../../common/actions/account/Account.resource';
 import * as getUsage from './getUsage.operation';
 
 export const { operations, description } = accountResource(getUsage);

@@ -1,13 +1,32 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../../shared/helpers/display';
-import { simplifyField } from '../../../../shared/helpers/fields';
+import { optionsCollection, simplifyField } from '../../../../shared/helpers/fields';
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
-import { COMPANY_EXTRA_OPTIONS, optionsCollection, runEnrich } from '../../helpers/enrichment';
-import { saveToTableFields } from '../../helpers/tableWrite';
-import { onItemErrorField } from '../../helpers/v3Bulk';
+import { runEnrich } from '../../families/enrichment/run';
+import { onItemErrorField } from '../../helpers/bulkEngine';
+import { COMPANY_EXTRAS } from '../../helpers/simplify';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 const show = showFor('company', 'enrich');
+
+/** Reveal Extras, with what each costs. */
+const EXTRA_OPTIONS = COMPANY_EXTRAS.map((value) => ({
+	name: {
+		employeesByDepartment: 'Employees by Department',
+		employeesByLocation: 'Employees by Location',
+		employeesBySeniority: 'Employees by Seniority',
+		competitors: 'Competitors',
+		intent: 'Intent Topics',
+		estimatedAnnualItSpend: 'Estimated Annual IT Spend',
+		monthlyWebsiteTraffic: 'Monthly Website Traffic',
+	}[value],
+	value,
+	description:
+		value === 'estimatedAnnualItSpend' || value === 'monthlyWebsiteTraffic'
+			? '1 credit per company, only when Lusha has a value'
+			: '1 credit per company that has it (free when already revealed)',
+}));
 
 export const description: INodeProperties[] = [
 	{
@@ -24,7 +43,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Reveal Extras',
 		name: 'reveal',
 		type: 'multiOptions',
-		options: COMPANY_EXTRA_OPTIONS,
+		options: EXTRA_OPTIONS,
 		default: [],
 		description: 'Extra data, each charged separately per company',
 		displayOptions: show,
@@ -32,7 +51,7 @@ export const description: INodeProperties[] = [
 	simplifyField('company', 'enrich', 'name, domain, size, revenue, industry, location, and the extras'),
 	onItemErrorField('company', 'enrich'),
 	...saveToTableFields('company', 'enrich'),
-	optionsCollection(show, creditGuardOptions),
+	optionsCollection('company', 'enrich', creditGuardOptions),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

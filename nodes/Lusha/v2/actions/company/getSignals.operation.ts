@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getSignals, signalFields } from '../../helpers/signals';
-import { saveToTableFields } from '../../helpers/tableWrite';
+import { getSignals, signalFields } from '../../families/signals';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 export const description: INodeProperties[] = [...signalFields('company'), ...saveToTableFields('company', 'getSignals')];
 

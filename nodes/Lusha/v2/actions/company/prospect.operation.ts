@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { prospect, prospectFields } from '../../helpers/prospecting';
-import { saveToTableFields } from '../../helpers/tableWrite';
+import { prospect, prospectFields } from '../../families/prospecting/prospect';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 export const description: INodeProperties[] = [...prospectFields('company'), ...saveToTableFields('company', 'prospect')];
 

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../../shared/helpers/display';
-import { optionsCollection, runSearch, searchOptions } from '../../helpers/enrichment';
+import { optionsCollection } from '../../../../shared/helpers/fields';
+import { searchOptions } from '../../families/enrichment/fields';
+import { runSearch } from '../../families/enrichment/run';
+import { onItemErrorField } from '../../helpers/bulkEngine';
 import { identityFields } from '../../helpers/identity';
-import { onItemErrorField } from '../../helpers/v3Bulk';
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +17,7 @@ export const description: INodeProperties[] = [
 	},
 	...identityFields('company', 'search'),
 	onItemErrorField('company', 'search'),
-	optionsCollection(showFor('company', 'search'), searchOptions('company', true)),
+	optionsCollection('company', 'search', searchOptions('company', true)),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -1,23 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../../shared/helpers/display';
-import { simplifyField } from '../../../../shared/helpers/fields';
-import { optionsCollection, payOnlyForMatchesField, runSearchAndEnrich, searchOptions } from '../../helpers/enrichment';
+import { optionsCollection, simplifyField } from '../../../../shared/helpers/fields';
+import { searchOptions } from '../../families/enrichment/fields';
+import { payOnlyForMatches, payOnlyForMatchesField } from '../../families/enrichment/payOnlyForMatches';
+import { runSearchAndEnrich } from '../../families/enrichment/run';
+import { onItemErrorField } from '../../helpers/bulkEngine';
 import { identityFields } from '../../helpers/identity';
-import { onItemErrorField } from '../../helpers/v3Bulk';
 
 export const description: INodeProperties[] = [
 	...identityFields('company', 'searchAndEnrich'),
 	payOnlyForMatchesField('company'),
 	simplifyField('company', 'searchAndEnrich', 'name, domain, size, revenue, industry, location'),
 	onItemErrorField('company', 'searchAndEnrich'),
-	optionsCollection(showFor('company', 'searchAndEnrich'), searchOptions('company', false)),
+	optionsCollection('company', 'searchAndEnrich', searchOptions('company', false)),
 ];
 
+/** One search-and-enrich call per 100 items, or (Pay Only for Matches) a search, then an enrich of the matches. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runSearchAndEnrich.call(this, items, 'company', {
-		searchAndEnrich: '/v3/companies/search-and-enrich',
-		search: '/v3/companies/search',
-		enrich: '/v3/companies/enrich',
-	});
+	if (this.getNodeParameter('payOnlyForMatches', 0, true) as boolean) {
+		return await payOnlyForMatches.call(this, items, 'company', { search: '/v3/companies/search', enrich: '/v3/companies/enrich' });
+	}
+	return await runSearchAndEnrich.call(this, items, 'company', '/v3/companies/search-and-enrich');
 }

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../../shared/helpers/display';
-import { simplifyField } from '../../../../shared/helpers/fields';
+import { optionsCollection, simplifyField } from '../../../../shared/helpers/fields';
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
-import { contactRevealField, optionsCollection, runEnrich } from '../../helpers/enrichment';
-import { saveToTableFields } from '../../helpers/tableWrite';
-import { onItemErrorField } from '../../helpers/v3Bulk';
+import { contactRevealField } from '../../families/enrichment/fields';
+import { runEnrich } from '../../families/enrichment/run';
+import { onItemErrorField } from '../../helpers/bulkEngine';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 const show = showFor('contact', 'enrich');
 
@@ -33,7 +34,7 @@ export const description: INodeProperties[] = [
 	simplifyField('contact', 'enrich', 'one email and phone, job, company, location'),
 	onItemErrorField('contact', 'enrich'),
 	...saveToTableFields('contact', 'enrich'),
-	optionsCollection(show, creditGuardOptions),
+	optionsCollection('contact', 'enrich', creditGuardOptions),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { showFor, showForWith } from '../../../../shared/helpers/display';
 import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
-import { domainOf, inputError } from '../../../../shared/helpers/input';
+import { domainOf, inputError, lushaIds } from '../../../../shared/helpers/input';
 import { lushaRequest } from '../../../../shared/transport';
-import { lushaIds } from '../../helpers/signals';
-import type { V3BulkResponse } from '../../helpers/v3Bulk';
-import { onItemErrorField, v3BulkPerItem } from '../../helpers/v3Bulk';
+import type { BulkResponse } from '../../helpers/bulkEngine';
+import { onItemErrorField, runBulk } from '../../helpers/bulkEngine';
 
 const PATH = '/v3/contacts/buying-group';
 /** Lusha takes 25 companies a call and pages the contacts found, 10 to 100 a page. */
@@ -113,7 +112,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	// With a Limit the calls go one after the other, so none asks for (and pays for) contacts past it.
 	let queue: Promise<unknown> = Promise.resolve();
 
-	const walkPages = async (body: IDataObject, itemIndex: number): Promise<V3BulkResponse> => {
+	const walkPages = async (body: IDataObject, itemIndex: number): Promise<BulkResponse> => {
 		const requested = body.companies as IDataObject[];
 		const groups = new Map<string, Group>(requested.map((company) => [String(company.clientReferenceId), { clientReferenceId: String(company.clientReferenceId), contacts: [] }]));
 		let credits = 0;
@@ -122,7 +121,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		let truncated = remaining <= 0;
 		for (let page = 0; !truncated; page++) {
 			const size = Number.isFinite(remaining) ? Math.min(MAX_PAGE, Math.max(MIN_PAGE, remaining)) : MAX_PAGE;
-			const response = await lushaRequest<V3BulkResponse & { pagination?: { total?: number } }>(this, { method: 'POST', path: PATH, body: { ...body, pagination: { page, size } }, itemIndex });
+			const response = await lushaRequest<BulkResponse & { pagination?: { total?: number } }>(this, { method: 'POST', path: PATH, body: { ...body, pagination: { page, size } }, itemIndex });
 			credits += Number(response.billing?.creditsCharged ?? 0);
 			let onPage = 0;
 			for (const result of (response.results ?? []) as Group[]) {
@@ -148,7 +147,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return { results, billing: { creditsCharged: credits, resultsReturned: returned } };
 	};
 
-	return await v3BulkPerItem.call(this, items, {
+	return await runBulk.call(this, items, {
 		path: PATH,
 		bodyKey: 'companies',
 		batchSize: COMPANIES_PER_CALL,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { findLookalikes, lookalikeFields } from '../../helpers/lookalikes';
-import { saveToTableFields } from '../../helpers/tableWrite';
+import { findLookalikes, lookalikeFields } from '../../families/lookalikes';
+import { saveToTableFields } from '../../helpers/tableClient';
 
 export const description: INodeProperties[] = [...lookalikeFields('contact'), ...saveToTableFields('contact', 'findLookalikes')];
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { runSignalScore, signalScoreFields } from '../../helpers/signalScore';
+import { runSignalScore, signalScoreFields } from '../../families/signalScore';
 
 export const description: INodeProperties[] = signalScoreFields('contact');
 

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../../shared/helpers/display';
-import { simplifyField } from '../../../../shared/helpers/fields';
-import { contactRevealField, optionsCollection, payOnlyForMatchesField, runSearchAndEnrich, searchOptions } from '../../helpers/enrichment';
+import { optionsCollection, simplifyField } from '../../../../shared/helpers/fields';
+import { contactRevealField, searchOptions } from '../../families/enrichment/fields';
+import { payOnlyForMatches, payOnlyForMatchesField } from '../../families/enrichment/payOnlyForMatches';
+import { runSearchAndEnrich } from '../../families/enrichment/run';
+import { onItemErrorField } from '../../helpers/bulkEngine';
 import { identityFields } from '../../helpers/identity';
-import { onItemErrorField } from '../../helpers/v3Bulk';
 
 export const description: INodeProperties[] = [
 	...identityFields('contact', 'searchAndEnrich'),
@@ -12,13 +13,13 @@ export const description: INodeProperties[] = [
 	payOnlyForMatchesField('contact'),
 	simplifyField('contact', 'searchAndEnrich', 'one email and phone, job, company, location'),
 	onItemErrorField('contact', 'searchAndEnrich'),
-	optionsCollection(showFor('contact', 'searchAndEnrich'), searchOptions('contact', false)),
+	optionsCollection('contact', 'searchAndEnrich', searchOptions('contact', false)),
 ];
 
+/** One search-and-enrich call per 100 items, or (Pay Only for Matches) a search, then an enrich of the matches. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runSearchAndEnrich.call(this, items, 'contact', {
-		searchAndEnrich: '/v3/contacts/search-and-enrich',
-		search: '/v3/contacts/search',
-		enrich: '/v3/contacts/enrich',
-	});
+	if (this.getNodeParameter('payOnlyForMatches', 0, true) as boolean) {
+		return await payOnlyForMatches.call(this, items, 'contact', { search: '/v3/contacts/search', enrich: '/v3/contacts/enrich' });
+	}
+	return await runSearchAndEnrich.call(this, items, 'contact', '/v3/contacts/search-and-enrich');
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { filterValueFields, listFilterValues } from './catalogue';
+import { filterValueFields, listFilterValues } from '../../families/filters';
 
 export const description: INodeProperties[] = filterValueFields('getCompanyFilterValues', '/v3/companies/prospecting/filters');
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listSignalTypes } from './catalogue';
+import { listSignalTypes } from '../../families/filters';
 
 export const description: INodeProperties[] = [];
 

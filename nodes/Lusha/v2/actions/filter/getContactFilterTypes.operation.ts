@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listFilterTypes } from './catalogue';
+import { listFilterTypes } from '../../families/filters';
 
 export const description: INodeProperties[] = [];
 

@@ -12,7 +12,7 @@ import * as getEntities from './getEntities.operation';
 import * as getColumns from './getColumns.operation';
 import * as deleteColumn from './deleteColumn.operation';
 import * as runColumn from './runColumn.operation';
-import { tableScopeFields } from './fields';
+import { tableScopeFields } from '../../families/tables';
 
 export const operations: Record<string, LushaOperation> = { create, getMany, get, update, delete: deleteTable, addEntities, removeEntities, getEntities, getColumns, deleteColumn, runColumn };
 

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { showFor } from '../../../../shared/helpers/display';
 import { inputError } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
-import { tableRequest } from '../../helpers/tables';
-import { entityIdsAt, tableData, tableScopeAt } from './fields';
+import { tableRequest } from '../../helpers/tableClient';
+import { entityIdsAt, tableData, tableScopeAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { perItem } from '../../../../shared/helpers/items';
-import { tableRequest } from '../../helpers/tables';
-import { tableData, tableField, tableTargetAt } from './fields';
+import { tableRequest } from '../../helpers/tableClient';
+import { tableData, tableField, tableTargetAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [tableField('get')];
 

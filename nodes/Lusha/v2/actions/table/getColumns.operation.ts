@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { perItem } from '../../../../shared/helpers/items';
-import { tableRequest } from '../../helpers/tables';
-import { tableField, tableTargetAt } from './fields';
+import { tableRequest } from '../../helpers/tableClient';
+import { tableField, tableTargetAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [tableField('getColumns')];
 

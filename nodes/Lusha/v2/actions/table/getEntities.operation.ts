@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { returnAllOrLimit, simplifyField, wantedCount } from '../../../../shared/helpers/fields';
 import { perItem } from '../../../../shared/helpers/items';
 import { paginate } from '../../../../shared/transport';
-import { TABLE_LIMITS, tableRequest } from '../../helpers/tables';
-import { tableField, tableTargetAt } from './fields';
+import { TABLE_LIMITS, tableRequest } from '../../helpers/tableClient';
+import { tableField, tableTargetAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	tableField('getEntities'),

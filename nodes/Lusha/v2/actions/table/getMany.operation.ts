@@ -4,8 +4,8 @@ import { showFor } from '../../../../shared/helpers/display';
 import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
 import { perItem } from '../../../../shared/helpers/items';
 import { paginate } from '../../../../shared/transport';
-import { TABLE_LIMITS, listTablesPage } from '../../helpers/tables';
-import { tableScopeAt } from './fields';
+import { TABLE_LIMITS, listTablesPage } from '../../helpers/tableClient';
+import { tableScopeAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('table', 'getMany'),

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../../shared/helpers/display';
-import { changeEntities } from './entities';
-import { tableField } from './fields';
+import { changeEntities, tableField } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	tableField('removeEntities'),

@@ -5,9 +5,9 @@ import { showFor, showForWith } from '../../../../shared/helpers/display';
 import { inputError } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
 import { chunk } from '../../../../shared/transport';
-import { TABLE_LIMITS, tableRequest } from '../../helpers/tables';
-import { columnField, columnIdAt, entityIdsAt, tableField, tableTargetAt } from './fields';
-import type { TableTarget } from './fields';
+import { TABLE_LIMITS, tableRequest } from '../../helpers/tableClient';
+import { columnField, columnIdAt, entityIdsAt, tableField, tableTargetAt } from '../../families/tables';
+import type { TableTarget } from '../../families/tables';
 
 const POLL_MS = 2000;
 

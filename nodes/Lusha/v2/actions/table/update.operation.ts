@@ -4,8 +4,8 @@ import { showFor } from '../../../../shared/helpers/display';
 import { compact } from '../../../../shared/helpers/fields';
 import { inputError } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
-import { isEmailValue, tableRequest } from '../../helpers/tables';
-import { tableData, tableField, tableTargetAt } from './fields';
+import { isEmailValue, tableRequest } from '../../helpers/tableClient';
+import { tableData, tableField, tableTargetAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	tableField('update'),

@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { EntityType } from '../../../shared/api/signalCatalogue';
 import { showFor } from '../../../shared/helpers/display';
 import { lushaRequest } from '../../../shared/transport';
-import { identityFields, identityOf } from './identity';
-import type { CompanyIdentity, ContactIdentity } from './identity';
-import type { V3BulkPlan, V3BulkResponse } from './v3Bulk';
-import { onItemErrorField, v3BulkPerItem } from './v3Bulk';
+import { identityFields, identityOf } from '../helpers/identity';
+import type { CompanyIdentity, ContactIdentity } from '../helpers/identity';
+import type { BulkCall, BulkResponse } from '../helpers/bulkEngine';
+import { onItemErrorField, runBulk } from '../helpers/bulkEngine';
 
 /** Lusha scores at most 100 contacts or companies per call. */
 const SCORES_PER_CALL = 100;
@@ -44,16 +44,16 @@ function scoreAsData(result: IDataObject): IDataObject {
  */
 export async function runSignalScore(context: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string): Promise<INodeExecutionData[]> {
 	const identify = identityOf(entity);
-	const plan: V3BulkPlan<ContactIdentity | CompanyIdentity> = {
+	const plan: BulkCall<ContactIdentity | CompanyIdentity> = {
 		path,
 		bodyKey: entity === 'contact' ? 'contacts' : 'companies',
 		batchSize: SCORES_PER_CALL,
 		prepare: (itemIndex) => identify(context, itemIndex),
 		request: async (body, itemIndex) => {
-			const response = await lushaRequest<V3BulkResponse>(context, { method: 'POST', path, body, itemIndex });
+			const response = await lushaRequest<BulkResponse>(context, { method: 'POST', path, body, itemIndex });
 			return { ...response, results: (response.results ?? []).map(scoreAsData) };
 		},
 		output: (result) => result,
 	};
-	return await v3BulkPerItem.call(context, items, plan);
+	return await runBulk.call(context, items, plan);
 }

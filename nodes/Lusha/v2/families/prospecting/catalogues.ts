@@ -1,13 +1,13 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { LushaContext } from '../../../shared/transport';
-import { lushaRequest } from '../../../shared/transport';
+import type { LushaContext } from '../../../../shared/transport';
+import { lushaRequest } from '../../../../shared/transport';
 
 /**
- * Lusha V3's filter catalogues in one table. Each family answers `GET <base>` (which filter types
- * exist) and `GET <base>/<filterType>` (their values, wrapped as `{ values: [...] }`, with `?query=`
- * where the type requires one). The Filter resource's operations, the prospecting dropdowns and the
- * searchable pickers are all served from these rows.
+ * Lusha's filter catalogues in one table (https://docs.lusha.com/filters/contact-filters). Each
+ * family answers `GET <base>` (which filter types exist) and `GET <base>/<filterType>` (their values,
+ * wrapped as `{ values: [...] }`, with `?query=` where the type requires one). The Filter resource's
+ * operations, the prospecting dropdowns and the searchable pickers are all served from these rows.
  */
 export const CATALOGUE_BASES = ['/v3/contacts/prospecting/filters', '/v3/companies/prospecting/filters', '/v3/companies/signals/filters'] as const;
 export type CatalogueBase = (typeof CATALOGUE_BASES)[number];
@@ -31,7 +31,7 @@ const titled = (text: string) => text.replace(/_/g, ' ').replace(/\b\p{L}/gu, (c
 
 const plain = (entry: unknown): INodePropertyOptions => ({ name: textOf(entry), value: textOf(entry) });
 
-/** Lusha matches a location by its names; `countryIso2` is refused on company prospecting and matches nothing on contacts (§F). */
+/** Lusha matches a location by its names; `countryIso2` is refused on company prospecting and matches nothing on contacts. */
 export function locationValue(entry: IDataObject): IDataObject {
 	const location: IDataObject = {};
 	for (const key of ['continent', 'countryGrouping', 'country', 'region', 'state', 'city']) {
@@ -99,7 +99,7 @@ export const CATALOGUES: Catalogue[] = [
 		filterType: 'countries',
 		name: 'Countries',
 		requiresQuery: false,
-		// Contact `countries` take ISO-2 codes; full names are refused (§F).
+		// Contact `countries` take ISO-2 codes; Lusha refuses full names.
 		toOption: (entry) => {
 			const r = record(entry);
 			const iso2 = String(r.code ?? r.countryIso2 ?? r.iso2 ?? textOf(entry));

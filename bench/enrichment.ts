@@ -97,7 +97,7 @@ async function onePerItem(ctx: Context, emails: string[]) {
 	return (performance.now() - started) / 1000;
 }
 
-export async function v3EnrichmentCases(ctx: Context): Promise<Row[]> {
+export async function enrichmentCases(ctx: Context): Promise<Row[]> {
 	const rows: Row[] = [];
 	const known = (await ctx.sandbox.state()).people.map((p) => p.email);
 	const emails = (n: number) => Array.from({ length: n }, (_, i) => known[i % known.length]);

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showFor, showForWith } from '../../../../shared/helpers/display';
-import { inputError } from '../../../../shared/helpers/input';
-import { perItem } from '../../../../shared/helpers/items';
-import { lushaRequest } from '../../../../shared/transport';
-import type { CatalogueBase } from '../../helpers/filterCatalogues';
-import { catalogue, cataloguesOf, fetchCatalogue } from '../../helpers/filterCatalogues';
+import { showFor, showForWith } from '../../../shared/helpers/display';
+import { inputError } from '../../../shared/helpers/input';
+import { perItem } from '../../../shared/helpers/items';
+import { lushaRequest } from '../../../shared/transport';
+import type { CatalogueBase } from './prospecting/catalogues';
+import { catalogue, cataloguesOf, fetchCatalogue } from './prospecting/catalogues';
 
 /**
  * The Filter resource's eight operations are three shapes: which filter types a catalogue family

@@ -1,25 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showFor, showForWith } from '../../../shared/helpers/display';
-import { compact } from '../../../shared/helpers/fields';
-import { inputError } from '../../../shared/helpers/input';
-import { perItem } from '../../../shared/helpers/items';
-import { BULK_CONCURRENCY, collectNumberedPages, lushaRequest } from '../../../shared/transport';
-import { COMPANY_CRITERIA, CONTACT_CRITERIA, CONTACTS_ON_COMPANY_SEARCH, filterBlock, filterCollection, rowsFor } from './prospectingFilters';
-import type { FilterRow } from './prospectingFilters';
-import { tableIdFor } from './tableWrite';
+import type { EntityType } from '../../../../shared/api/signalCatalogue';
+import { showFor, showForWith } from '../../../../shared/helpers/display';
+import { compact } from '../../../../shared/helpers/fields';
+import { inputError } from '../../../../shared/helpers/input';
+import { perItem } from '../../../../shared/helpers/items';
+import { BULK_CONCURRENCY, collectNumberedPages, lushaRequest } from '../../../../shared/transport';
+import { tableIdFor } from '../../helpers/tableClient';
+import { filterBlock } from './body';
+import { COMPANY_CRITERIA, CONTACT_CRITERIA, CONTACTS_ON_COMPANY_SEARCH, rowsFor } from './criteria';
+import type { FilterRow } from './criteria';
+import { filterCollection } from './fields';
 
-export type ProspectEntity = 'contact' | 'company';
-
-/** Lusha serves pages 0 to 1,000 of one search, 10 to 100 results each (§F: below 10 is a 400). */
+/** Lusha serves pages 0 to 1,000 of one search, 10 to 100 results each (below 10 it answers 400). */
 const MAX_PAGE = 1000;
 const MIN_SIZE = 10;
 const MAX_SIZE = 100;
 
-const endpointOf = (entity: ProspectEntity) => (entity === 'contact' ? 'contacts' : 'companies');
+const endpointOf = (entity: EntityType) => (entity === 'contact' ? 'contacts' : 'companies');
 
 /** The four filter collections of an operation: which rows, under which field names. */
-function blocks(entity: ProspectEntity): Array<{ name: string; label: string; entity: 'contacts' | 'companies'; block: 'include' | 'exclude'; rows: FilterRow[] }> {
+function blocks(entity: EntityType): Array<{ name: string; label: string; entity: 'contacts' | 'companies'; block: 'include' | 'exclude'; rows: FilterRow[] }> {
 	const endpoint = endpointOf(entity);
 	const contactRows = entity === 'contact' ? CONTACT_CRITERIA : CONTACTS_ON_COMPANY_SEARCH;
 	const companyBlocks = [
@@ -33,7 +34,7 @@ function blocks(entity: ProspectEntity): Array<{ name: string; label: string; en
 	return entity === 'contact' ? [...contactBlocks, ...companyBlocks] : [...companyBlocks, ...contactBlocks];
 }
 
-export function prospectFields(entity: ProspectEntity): INodeProperties[] {
+export function prospectFields(entity: EntityType): INodeProperties[] {
 	const show = showFor(entity, 'prospect');
 	const noun = entity === 'contact' ? 'contacts' : 'companies';
 	return [
@@ -119,7 +120,7 @@ interface ProspectPage {
 	tableWrite?: IDataObject;
 }
 
-/** Company search refuses contact filters next to these company filters (spec, V3ProspectingCompaniesRequest). */
+/** Lusha's company search refuses contact filters next to these company filters. */
 const NOT_WITH_CONTACT_FILTERS = ['searchText', 'signals', 'intentTopics', 'intentTopicsOperator', 'intentTopicsCondition', 'intentMinScore', 'intentMaxScore', 'topicCountThreshold', 'technologies', 'technologiesCondition'];
 
 function integerParameter(context: IExecuteFunctions, itemIndex: number, name: string, field: string, min: number, max: number): number {
@@ -131,7 +132,7 @@ function integerParameter(context: IExecuteFunctions, itemIndex: number, name: s
 	return value;
 }
 
-function filtersOf(context: IExecuteFunctions, itemIndex: number, entity: ProspectEntity): IDataObject {
+function filtersOf(context: IExecuteFunctions, itemIndex: number, entity: EntityType): IDataObject {
 	const filters: IDataObject = {};
 	for (const b of blocks(entity)) {
 		const values = context.getNodeParameter(b.name, itemIndex, {}) as IDataObject;
@@ -145,7 +146,7 @@ function filtersOf(context: IExecuteFunctions, itemIndex: number, entity: Prospe
 		filters.companies = { include: {}, ...companies };
 		const clash = NOT_WITH_CONTACT_FILTERS.find((key) => key in ((companies.include ?? {}) as IDataObject));
 		if (filters.contacts && clash) {
-			const row = COMPANY_CRITERIA.find((r) => r.key === clash) as FilterRow;
+			const row = COMPANY_CRITERIA.find((r) => r.bodyField === clash) as FilterRow;
 			throw inputError(
 				context,
 				itemIndex,
@@ -162,7 +163,7 @@ function filtersOf(context: IExecuteFunctions, itemIndex: number, entity: Prospe
  * Prospecting for one input item: one page, or every page up to Lusha's cap. Each result is one
  * output item carrying the search's requestId and the billing of the page that returned it.
  */
-export async function prospect(context: IExecuteFunctions, items: INodeExecutionData[], entity: ProspectEntity, path: string): Promise<INodeExecutionData[]> {
+export async function prospect(context: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string): Promise<INodeExecutionData[]> {
 	return await perItem.call(context, items, async (itemIndex) => {
 		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const size = integerParameter(context, itemIndex, 'size', 'Results per Page', MIN_SIZE, MAX_SIZE);

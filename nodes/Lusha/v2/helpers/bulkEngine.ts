@@ -1,16 +1,8 @@
 /**
- * The V3 bulk engine: runs one V3 operation over all input items in as few Lusha calls as possible.
- *
- * How to use it, in an operation's `execute`:
- *
- *   return await v3BulkPerItem.call(this, items, {
- *     path: '/v3/companies/signal-score',           // the literal path, so grep finds it here and in the op
- *     bodyKey: 'companies',                           // where the entries go: 'contacts' | 'companies' | 'ids' …
- *     batchSize: 100,                                 // Lusha's cap per call (buying group: 25)
- *     prepare: (i) => ({ domain: readDomain(i) }),    // one entry, or several, per item; throw inputError(...) for bad input
- *     bodyExtras: (i) => ({ options: { … } }),        // the rest of the body (options, reveal, signals, tableId)
- *     output: (result) => result,                     // one Lusha result → the item's json (one object or several)
- *   });
+ * The bulk engine of version 2 (Lusha API V3): runs one bulk endpoint over all input items in as few
+ * Lusha calls as possible. A family or operation describes the call (`BulkCall`: literal path, body key,
+ * one entry per item, the rest of the body, the output); the engine turns it into the shared runner's
+ * `BulkPlan` (nodes/shared/helpers/bulk.ts), which batches, dedupes and pairs items.
  *
  * What it does for you:
  * - Object entries get a `clientReferenceId`; string entries (`ids`) are matched back by `id`. Every result
@@ -30,15 +22,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Entry, EntryResult } from '../../../shared/helpers/bulk';
+import type { BulkPlan, Entry, EntryResult } from '../../../shared/helpers/bulk';
 import { bulkPerItem } from '../../../shared/helpers/bulk';
 import type { CallGate } from '../../../shared/helpers/creditGuard';
 import { showFor } from '../../../shared/helpers/display';
-import { atItem, errorItem } from '../../../shared/helpers/items';
+import { atItem, errorItem, pairedIndex } from '../../../shared/helpers/items';
 import { lushaRequestFull } from '../../../shared/transport';
 
 /** Lusha's per-item outcome codes, and the ones this package adds for items it did not send. */
-export type V3ItemErrorCode =
+export type ItemErrorCode =
 	| 'NOT_FOUND'
 	| 'COMPLIANCE_RESTRICTED'
 	| 'ENRICH_FAILED'
@@ -47,45 +39,46 @@ export type V3ItemErrorCode =
 	| 'CREDIT_FLOOR'
 	| 'INSUFFICIENT_CREDITS';
 
-export interface V3ItemError extends IDataObject {
-	code: V3ItemErrorCode | string;
+export interface ItemError extends IDataObject {
+	code: ItemErrorCode | string;
 	message: string;
 }
 
 /** One thing to ask Lusha about: an identity object (`contacts`, `companies`) or an ID (`ids`). */
-export type V3Entry = IDataObject | string;
+export type BulkEntry = IDataObject | string;
 
-export interface V3Billing extends IDataObject {
+export interface Billing extends IDataObject {
 	creditsCharged?: number;
 	resultsReturned?: number;
 }
 
 /** The envelope every V3 bulk endpoint answers with. */
-export interface V3BulkResponse extends IDataObject {
+export interface BulkResponse extends IDataObject {
 	requestId?: string;
 	results?: IDataObject[];
-	billing?: V3Billing;
+	billing?: Billing;
 }
 
 /** Credits and successful calls of one execution; share one between several engine runs to report one total. */
-export interface V3Spend {
+export interface Spend {
 	credits: number;
 	calls: number;
 }
 
-export function newSpend(): V3Spend {
+export function newSpend(): Spend {
 	return { credits: 0, calls: 0 };
 }
 
-export interface V3BulkPlan<E extends V3Entry> {
+/**
+ * One bulk endpoint as a family or operation describes it: the shared runner's `BulkPlan` (`prepare`:
+ * the entries each item gives; `batchSize`, 100 by default) without `send`, which the engine supplies,
+ * plus the request and the output.
+ */
+export interface BulkCall<E extends BulkEntry> extends Pick<BulkPlan<E>, 'prepare'>, Partial<Pick<BulkPlan<E>, 'batchSize'>> {
 	/** The literal endpoint path, e.g. '/v3/contacts/search'. */
 	path: string;
 	/** The body key the entries go in. */
 	bodyKey: string;
-	/** Entries per call: 100 by default. */
-	batchSize?: number;
-	/** Reads and checks one item: one entry, several, or none. Throws `inputError` naming field and item; nothing is sent for that item. */
-	prepare(itemIndex: number): E | E[];
 	/** The rest of the body for this item's entries (options, reveal, signals, tableId). */
 	bodyExtras?(itemIndex: number): IDataObject;
 	/** Maps one Lusha result (without our clientReferenceId) to the output json: one object or several. */
@@ -97,9 +90,9 @@ export interface V3BulkPlan<E extends V3Entry> {
 	/** Decides before each call how many of its entries may go out (the credit guard). */
 	gate?: CallGate<E>;
 	/** A shared tally; when given, the caller reports the total. Otherwise the engine adds the hint itself. */
-	spend?: V3Spend;
+	spend?: Spend;
 	/** Replaces the one POST per batch: walks pages (buying group) or reshapes results before they are matched (signal score). */
-	request?(body: IDataObject, itemIndex: number): Promise<V3BulkResponse>;
+	request?(body: IDataObject, itemIndex: number): Promise<BulkResponse>;
 }
 
 /** The "On Item Error" choice every V3 batch operation shows. */
@@ -138,7 +131,7 @@ const ITEM_ERROR_HINTS: Record<string, string> = {
 };
 
 /** Adds the execution's total spend as an execution hint under the node's output. */
-export function addSpendHint(context: IExecuteFunctions, spend: V3Spend): void {
+export function addSpendHint(context: IExecuteFunctions, spend: Spend): void {
 	const calls = `${spend.calls} Lusha call${spend.calls === 1 ? '' : 's'}`;
 	context.addExecutionHints({
 		message: `This execution spent ${spend.credits} Lusha credit${spend.credits === 1 ? '' : 's'} (${calls}).`,
@@ -156,10 +149,10 @@ interface Request<E> {
 const isPaymentRequired = (error: unknown) => error instanceof NodeApiError && error.httpCode === '402';
 
 /** Runs a V3 bulk operation over all input items; see the comment at the top of this file. */
-export async function v3BulkPerItem<E extends V3Entry>(
+export async function runBulk<E extends BulkEntry>(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	plan: V3BulkPlan<E>,
+	plan: BulkCall<E>,
 ): Promise<INodeExecutionData[]> {
 	const failOnItemError = (this.getNodeParameter('onItemError', 0, 'output') as string) === 'fail';
 	const spend = plan.spend ?? newSpend();
@@ -167,7 +160,7 @@ export async function v3BulkPerItem<E extends V3Entry>(
 	let nextReference = 0;
 	let outOfCredits: NodeApiError | undefined;
 
-	const itemFailure = (entry: E, itemIndex: number, error: V3ItemError, billing?: IDataObject): EntryResult => {
+	const itemFailure = (entry: E, itemIndex: number, error: ItemError, billing?: IDataObject): EntryResult => {
 		if (failOnItemError) {
 			return new NodeOperationError(this.getNode(), `${error.message} (${error.code}, item ${itemIndex})`, {
 				itemIndex,
@@ -205,15 +198,15 @@ export async function v3BulkPerItem<E extends V3Entry>(
 
 		const references = sent.map(({ request }) => (typeof request.entry === 'string' ? request.entry : String(nextReference++)));
 		const bodyEntries = sent.map(({ request }, i) => {
-			const entry: V3Entry = request.entry;
+			const entry: BulkEntry = request.entry;
 			return typeof entry === 'string' ? entry : { clientReferenceId: references[i], ...entry };
 		});
-		let response: V3BulkResponse;
+		let response: BulkResponse;
 		try {
 			const body = { [plan.bodyKey]: bodyEntries, ...extras };
 			response = plan.request
 				? await plan.request(body, sent[0].itemIndex)
-				: (await lushaRequestFull<V3BulkResponse>(this, { method: 'POST', path: plan.path, body, itemIndex: sent[0].itemIndex })).body;
+				: (await lushaRequestFull<BulkResponse>(this, { method: 'POST', path: plan.path, body, itemIndex: sent[0].itemIndex })).body;
 		} catch (error) {
 			admission.settle(0);
 			if (!isPaymentRequired(error)) throw atItem.call(this, error, sent[0].itemIndex);
@@ -239,7 +232,7 @@ export async function v3BulkPerItem<E extends V3Entry>(
 			// Lusha may answer a legacy numeric ID with its encrypted form: then only the position ties them.
 			if (!result && results.length === sent.length && !claimed.has(results[i])) result = results[i];
 			if (!result) return itemFailure(request.entry, itemIndex, { code: 'NOT_FOUND', message: 'Lusha returned no result for this entry' }, billing);
-			const itemError = result.error as V3ItemError | undefined;
+			const itemError = result.error as ItemError | undefined;
 			if (itemError && typeof itemError === 'object') {
 				return itemFailure(request.entry, itemIndex, { code: String(itemError.code ?? 'ENRICH_FAILED'), message: String(itemError.message ?? 'Lusha could not serve this entry') }, billing);
 			}
@@ -281,12 +274,6 @@ export async function v3BulkPerItem<E extends V3Entry>(
 function codeOf(item: INodeExecutionData): string | undefined {
 	const error = item.json.error as IDataObject | undefined;
 	return error && typeof error === 'object' ? (error.code as string | undefined) : undefined;
-}
-
-function pairedIndex(item: INodeExecutionData): number {
-	const paired = item.pairedItem;
-	if (typeof paired === 'number') return paired;
-	return paired && !Array.isArray(paired) ? paired.item : 0;
 }
 
 /** One warning per reason items were left unsent (budget, floor, out of credits), with how many. */

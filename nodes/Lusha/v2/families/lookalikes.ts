@@ -1,46 +1,43 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
 
+import type { EntityType } from '../../../shared/api/signalCatalogue';
 import { showFor } from '../../../shared/helpers/display';
 import { compact, returnAllOrLimit, wantedCount } from '../../../shared/helpers/fields';
-import { inputError, parseList } from '../../../shared/helpers/input';
+import { inputError, isEmail, isLushaId, parseList, wholeNumberIn } from '../../../shared/helpers/input';
 import { atItem, errorItem } from '../../../shared/helpers/items';
 import { lushaRequest, paginate } from '../../../shared/transport';
-import { tableIdFor } from './tableWrite';
+import { tableIdFor } from '../helpers/tableClient';
 
-export type LookalikeEntity = 'contact' | 'company';
-
-/** Lusha takes 100 seeds and 100 exclusions per search (spec: 5–100 seeds). */
+/** Lusha takes 100 seeds and 100 exclusions per search (at least 5 seeds). */
 const MAX_SEEDS = 100;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LUSHA_ID = /^(v\d+\.[A-Za-z0-9_-]+|\d+)$/;
 
 interface SeedRow {
-	/** Field name; the exclusion field is `exclude` + apiKey. */
+	/** Field name; the exclusion field is `exclude` + bodyField. */
 	name: string;
 	displayName: string;
-	/** Key under `seeds` and `exclude` (§F: contact IDs go under `ids`). */
-	apiKey: string;
+	/** Key under `seeds` and `exclude` (contact IDs go under `ids`). */
+	bodyField: string;
 	placeholder: string;
 	/** What is wrong with one value, if anything. */
 	problem?: (value: string) => string | undefined;
 }
 
-const SEEDS: Record<LookalikeEntity, SeedRow[]> = {
+const SEEDS: Record<EntityType, SeedRow[]> = {
 	contact: [
-		{ name: 'seedEmails', displayName: 'Seed Emails', apiKey: 'emails', placeholder: 'jane@acme.com', problem: (v) => (EMAIL.test(v) ? undefined : `"${v}" is not an email address`) },
-		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', apiKey: 'linkedinUrls', placeholder: 'https://www.linkedin.com/in/…' },
-		{ name: 'seedIds', displayName: 'Seed Lusha Contact IDs', apiKey: 'ids', placeholder: 'v1.…', problem: (v) => (LUSHA_ID.test(v) ? undefined : `"${v}" is not a Lusha ID (v1.… or digits)`) },
+		{ name: 'seedEmails', displayName: 'Seed Emails', bodyField: 'emails', placeholder: 'jane@acme.com', problem: (v) => (isEmail(v) ? undefined : `"${v}" is not an email address`) },
+		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', bodyField: 'linkedinUrls', placeholder: 'https://www.linkedin.com/in/…' },
+		{ name: 'seedIds', displayName: 'Seed Lusha Contact IDs', bodyField: 'ids', placeholder: 'v1.…', problem: (v) => (isLushaId(v) ? undefined : `"${v}" is not a Lusha ID (v1.… or digits)`) },
 	],
 	company: [
-		{ name: 'seedDomains', displayName: 'Seed Domains', apiKey: 'domains', placeholder: 'acme.com' },
-		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', apiKey: 'linkedinUrls', placeholder: 'https://www.linkedin.com/company/…' },
+		{ name: 'seedDomains', displayName: 'Seed Domains', bodyField: 'domains', placeholder: 'acme.com' },
+		{ name: 'seedLinkedinUrls', displayName: 'Seed LinkedIn URLs', bodyField: 'linkedinUrls', placeholder: 'https://www.linkedin.com/company/…' },
 	],
 };
 
-const excludeName = (row: SeedRow) => `exclude${row.apiKey[0].toUpperCase()}${row.apiKey.slice(1)}`;
+const excludeName = (row: SeedRow) => `exclude${row.bodyField[0].toUpperCase()}${row.bodyField.slice(1)}`;
 const excludeLabel = (row: SeedRow) => row.displayName.replace('Seed', 'Exclude');
 
-export function lookalikeFields(entity: LookalikeEntity): INodeProperties[] {
+export function lookalikeFields(entity: EntityType): INodeProperties[] {
 	const show = showFor(entity, 'findLookalikes');
 	const plural = entity === 'contact' ? 'people' : 'companies';
 	return [
@@ -118,7 +115,7 @@ export function lookalikeFields(entity: LookalikeEntity): INodeProperties[] {
 }
 
 /** One item's seeds, checked: every value is well-formed, every person has a full name and a company. */
-function seedsOf(context: IExecuteFunctions, entity: LookalikeEntity, itemIndex: number): Record<string, unknown[]> {
+function seedsOf(context: IExecuteFunctions, entity: EntityType, itemIndex: number): Record<string, unknown[]> {
 	const seeds: Record<string, unknown[]> = {};
 	for (const row of SEEDS[entity]) {
 		const values = parseList(context.getNodeParameter(row.name, itemIndex, ''));
@@ -126,7 +123,7 @@ function seedsOf(context: IExecuteFunctions, entity: LookalikeEntity, itemIndex:
 			const problem = row.problem?.(value);
 			if (problem) throw inputError(context, itemIndex, row.displayName, `holds ${problem}`);
 		}
-		if (values.length) seeds[row.apiKey] = values;
+		if (values.length) seeds[row.bodyField] = values;
 	}
 	if (entity === 'contact') {
 		const people = ((context.getNodeParameter('seedPeople', itemIndex, {}) as IDataObject).people ?? []) as IDataObject[];
@@ -151,7 +148,7 @@ function mergeInto(all: Record<string, unknown[]>, seeds: Record<string, unknown
 	}
 }
 
-function exclusionsOf(context: IExecuteFunctions, entity: LookalikeEntity, options: IDataObject): IDataObject | undefined {
+function exclusionsOf(context: IExecuteFunctions, entity: EntityType, options: IDataObject): IDataObject | undefined {
 	const exclude: IDataObject = {};
 	for (const row of SEEDS[entity]) {
 		const values = parseList(options[excludeName(row)]);
@@ -160,7 +157,7 @@ function exclusionsOf(context: IExecuteFunctions, entity: LookalikeEntity, optio
 			const problem = row.problem?.(value);
 			if (problem) throw inputError(context, 0, field, `holds ${problem}`);
 		}
-		if (values.length) exclude[row.apiKey] = values;
+		if (values.length) exclude[row.bodyField] = values;
 	}
 	const total = Object.values(exclude).reduce<number>((n, list) => n + (list as string[]).length, 0);
 	if (total > MAX_SEEDS) throw inputError(context, 0, 'Options → Exclude', `lists ${total} entries; Lusha takes at most ${MAX_SEEDS}`);
@@ -180,7 +177,7 @@ interface LookalikePage {
  * Return All keeps asking with Lusha's dedupeSessionId while it says there is more, so nothing
  * repeats. Results pair with every item that gave seeds; an item with bad seeds sends nothing.
  */
-export async function findLookalikes(context: IExecuteFunctions, items: INodeExecutionData[], entity: LookalikeEntity, path: string): Promise<INodeExecutionData[]> {
+export async function findLookalikes(context: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string): Promise<INodeExecutionData[]> {
 	const failed: INodeExecutionData[] = [];
 	const seeds: Record<string, unknown[]> = {};
 	const contributors: number[] = [];
@@ -213,10 +210,7 @@ export async function findLookalikes(context: IExecuteFunctions, items: INodeExe
 		}
 		const options = context.getNodeParameter('lookalikeOptions', 0, {}) as IDataObject;
 		const exclude = exclusionsOf(context, entity, options);
-		const perCompany = options.maxContactsPerCompany;
-		if (perCompany !== undefined && (!Number.isInteger(perCompany) || (perCompany as number) < 1 || (perCompany as number) > 20)) {
-			throw inputError(context, 0, 'Options → Max Contacts per Company', `must be a whole number from 1 to 20, not ${String(perCompany)}`);
-		}
+		const perCompany = wholeNumberIn(context, options.maxContactsPerCompany, 'Options → Max Contacts per Company', 0, 1, 20);
 		const limit = wantedCount(context, 0);
 		const results = await paginate<IDataObject, string>(
 			String(options.dedupeSessionId ?? '').trim(),
@@ -224,7 +218,7 @@ export async function findLookalikes(context: IExecuteFunctions, items: INodeExe
 				const page = await lushaRequest<LookalikePage>(context, {
 					method: 'POST',
 					path,
-					body: { ...compact({ dedupeSessionId: sessionId || undefined, seeds: seeds as IDataObject, exclude, limit: Math.min(100, remaining), maxContactsPerCompany: perCompany as number | undefined }), ...tableIdFor(context, contributors[0]) },
+					body: { ...compact({ dedupeSessionId: sessionId || undefined, seeds: seeds as IDataObject, exclude, limit: Math.min(100, remaining), maxContactsPerCompany: perCompany }), ...tableIdFor(context, contributors[0]) },
 					itemIndex: contributors[0],
 					codeHints: { DEDUPE_SESSION_INVALID: 'The lookalike session is unknown or expired (Lusha keeps them 30 days). Clear Options → Session ID to start a new one.' },
 				});

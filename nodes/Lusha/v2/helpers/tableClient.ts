@@ -1,5 +1,6 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
+import { showFor, showForWith } from '../../../shared/helpers/display';
 import { inputError, isEmail } from '../../../shared/helpers/input';
 import type { LushaContext } from '../../../shared/transport';
 import { lushaRequest } from '../../../shared/transport';
@@ -11,7 +12,7 @@ import { lushaRequest } from '../../../shared/transport';
  */
 export type TableType = 'contacts' | 'companies';
 
-/** Lusha's documented caps (spec, Tables: Limits). */
+/** Lusha's documented Tables limits. */
 export const TABLE_LIMITS = { idsPerCall: 500, entitiesPerTable: 50_000, tablesPerAccount: 500, maxPage: 100, pageSize: 100 };
 
 /** A table-route path template from the spec, e.g. `/v3/contacts/tables/{table_id}/entities`, per table type. */
@@ -145,4 +146,46 @@ export function tableLocatorField(options: { name: string; displayName: string; 
 			},
 		],
 	};
+}
+
+/**
+ * "Save to Lusha Table": every V3 operation whose request takes `tableId` (enrich, prospecting,
+ * signals, lookalikes) can also put its results in a Lusha Table. Lusha answers with a `tableWrite`
+ * summary per call (added, already present, rows charged, credits), which each item keeps; a failed
+ * write never fails the operation itself (Lusha reports it in `tableWrite`).
+ */
+export function saveToTableFields(resource: 'contact' | 'company', operation: string): INodeProperties[] {
+	const noun = resource === 'contact' ? 'contacts' : 'companies';
+	const shown = showForWith(resource, operation, { saveToTable: [true] });
+	return [
+		{
+			displayName: 'Save to Lusha Table',
+			name: 'saveToTable',
+			type: 'boolean',
+			default: false,
+			description: `Whether to also add the ${noun} to a Lusha ${noun} table. Each item then carries Lusha's tableWrite summary (added, already present, credits).`,
+			displayOptions: showFor(resource, operation),
+		},
+		tableLocatorField({
+			name: 'saveTableId',
+			displayName: 'Table',
+			description: `The Lusha ${noun} table to add the results to`,
+			displayOptions: shown,
+		}),
+		{
+			displayName: 'Your Lusha Email',
+			name: 'tableOwnerEmail',
+			type: 'string',
+			placeholder: 'name@company.com',
+			default: '',
+			description: 'Only to list your tables in the Table picker (Lusha lists them per user). Not needed with a table ID.',
+			displayOptions: shown,
+		},
+	];
+}
+
+/** The body part of "Save to Lusha Table" for one item: `{ tableId }`, or nothing. */
+export function tableIdFor(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	if (!(context.getNodeParameter('saveToTable', itemIndex, false) as boolean)) return {};
+	return { tableId: tableIdAt(context, itemIndex, 'saveTableId', 'Table') };
 }
