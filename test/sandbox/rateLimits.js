@@ -152,7 +152,21 @@ function createAccountLimits(sandbox) {
 		return out;
 	}
 
-	return { check, headers, reset: () => arrivals.clear(), PLANS };
+	/** GET /v3/account/usage `rateLimits` for `account`: the same numbers as the headers. */
+	function snapshot(account) {
+		const now = Date.now();
+		const w = windows();
+		const q = quotas(account);
+		const quotaBucket = `${account}|quota`;
+		const tier = (limit, windowMs) => {
+			if (!limit) return null;
+			const used = within(quotaBucket, windowMs, now).used;
+			return { limit, used, remaining: Math.max(0, limit - used), resetsAt: new Date(Math.floor(now / windowMs) * windowMs + windowMs).toISOString() };
+		};
+		return { daily: tier(q.day, w.day), hourly: tier(q.hour, w.hour), minute: tier(q.minute, w.minute) };
+	}
+
+	return { check, headers, snapshot, reset: () => arrivals.clear(), PLANS };
 }
 
 module.exports = { createAccountLimits, PLANS, RATE_LIMIT_MESSAGES: MESSAGES };

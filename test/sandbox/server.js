@@ -148,6 +148,11 @@ async function startSandbox(options = {}) {
 		return flag !== false;
 	};
 	const accountLimits = createAccountLimits(sandbox);
+	/** Plan quotas for GET /v3/account/usage when the live limits are on (undefined otherwise). */
+	sandbox.rateLimitSnapshot = (/** @type {unknown} */ key) => {
+		const account = sandbox.accountOf(key);
+		return (sandbox.config.accountWideLimits || sandbox.config.plan) && account !== undefined ? accountLimits.snapshot(account) : undefined;
+	};
 	const dataRoutes = createDataRoutes(sandbox);
 	const webhooks = createWebhookRoutes(sandbox);
 	const v3 = createV3Routes(sandbox);

@@ -129,7 +129,7 @@ function nextBoundary(now, unitMs) {
 function accountRoutes(ctx) {
 	const { sandbox, billing } = ctx;
 	return {
-		'GET /v3/account/usage': () => {
+		'GET /v3/account/usage': ({ headers }) => {
 			const now = Date.now();
 			const perSecond = sandbox.config.rateLimitPerSecond;
 			const tier = (limit, windowMs, unitMs) => {
@@ -138,7 +138,8 @@ function accountRoutes(ctx) {
 			};
 			const usage = {
 				credits: { total: billing.balance(), used: billing.used(), remaining: billing.remaining() },
-				rateLimits: {
+				// With the live limits on (config.accountWideLimits / plan) the plan's quotas, as in the headers.
+				rateLimits: sandbox.rateLimitSnapshot?.(headers?.api_key) ?? {
 					daily: { limit: sandbox.config.dailyLimit, used: sandbox.state.totalRequests, remaining: Math.max(0, sandbox.config.dailyLimit - sandbox.state.totalRequests), resetsAt: nextBoundary(now, 86_400_000) },
 					hourly: perSecond > 0 ? tier(perSecond * 3600, 3_600_000, 3_600_000) : null,
 					minute: perSecond > 0 ? tier(perSecond * 60, 60_000, 60_000) : null,
