@@ -114,7 +114,7 @@ async function readBody(req) {
 }
 
 /**
- * @param {{ port?: number, host?: string, apiKey?: string, secret?: string | null, config?: object, quiet?: boolean }} [options]
+ * @param {{ port?: number, host?: string, apiKey?: string, secret?: string | null, config?: object, quiet?: boolean, asLusha?: boolean }} [options]
  */
 async function startSandbox(options = {}) {
 	const apiKey = options.apiKey ?? DEFAULT_API_KEY;

@@ -127,7 +127,7 @@ function contactsRoutes(ctx) {
 			const person = data.contactById(raw, 'ids');
 			if (!person) return { id: raw, error: NOT_FOUND };
 			if (data.isRestricted(person)) return { id: data.contactId(person), error: RESTRICTED };
-			// The job returns only the contacts it is still working on; Enrich does not return them too.
+			// A contact left to the job is not in `results`: the job's contacts never repeat Enrich's.
 			if (deferred.has(person.personId) || goesToJob(person, index, fields, waterfall)) {
 				deferred.set(person.personId, person);
 				return undefined;

@@ -24,7 +24,7 @@ describe('Enrich Contacts with Data Waterfall jobs', () => {
 		v3.sandbox.configure({ waterfallJobWhenNeeded: true });
 		const reply = await v3.post('/v3/contacts/enrich', { ids });
 		expect(reply.status).toBe(200);
-		// Contacts left to the job are not in `results` (the job "returns only the contacts it was still working on").
+		// Contacts left to the job are not in `results` (the job's contacts never repeat Enrich's).
 		expect(reply.body.results.map((r: any) => r.id)).toEqual([token(1000004), token(1000006)]);
 		expect(reply.body.job).toEqual({ jobId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'processing', retryAfter: 2, covers: [{ id: token(1000005), fields: ['emails', 'phones'] }] });
 		const syncCharge = 2 * (v3.sandbox.v3.prices.revealEmail.credits + v3.sandbox.v3.prices.revealPhone.credits);
