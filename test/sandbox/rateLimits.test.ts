@@ -142,3 +142,14 @@ describe('plan quotas', () => {
 		expect(limited(await burst([V2_ROUTE, V3_ROUTE]))).toHaveLength(6);
 	});
 });
+
+describe('quota faults under the live limits', () => {
+	it('keep x-daily-requests-left 0 and name the plan’s daily limit', async () => {
+		v3.sandbox.configure({ plan: 'pro', faults: { dailyQuotaExhausted: true } });
+		const reply = await get(V3_ROUTE);
+		expect(reply.status).toBe(429);
+		expect(reply.body.message).toBe('Daily API quota limit exceeded. Limit 1500 calls per day');
+		expect(reply.headers['x-daily-requests-left']).toBe('0');
+		expect(reply.headers['x-rate-limit-daily']).toBe('1500');
+	});
+});

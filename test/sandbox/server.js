@@ -270,21 +270,23 @@ async function startSandbox(options = {}) {
 		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
 		const creditsBefore = sandbox.state.creditsUsed;
-		const finish = (statusCode, payload, headers) => {
+		/** `forced` headers (a fault's) win over the computed rate headers. */
+		const finish = (statusCode, payload, headers, forced = {}) => {
 			record.statusCode = statusCode;
 			record.credits = sandbox.state.creditsUsed - creditsBefore;
-			if (verdict) return send(statusCode, payload, { ...headers, ...accountLimits.headers(route.key, /** @type {string} */ (account), verdict) });
-			return send(statusCode, payload, v3._isV3Route(route.key) ? { ...headers, ...v3._rateHeaders(route.key) } : headers);
+			if (verdict) return send(statusCode, payload, { ...headers, ...accountLimits.headers(route.key, /** @type {string} */ (account), verdict), ...forced });
+			return send(statusCode, payload, v3._isV3Route(route.key) ? { ...headers, ...v3._rateHeaders(route.key), ...forced } : { ...headers, ...forced });
 		};
 		if (!given || account === undefined) return finish(401, { statusCode: 401, message: 'Invalid API key' });
 		if (faults.disabledRoutes.includes(route.key) || faults.disabledRoutes.includes(`${method} ${url.pathname}`)) {
 			return finish(404, { statusCode: 404, message: `Cannot ${method} ${url.pathname}` });
 		}
 		if (faults.trialLimitReached) {
-			return finish(429, { statusCode: 429, message: "You've reached your trial limit, please contact support for upgrade" }, { 'x-daily-requests-left': '0' });
+			return finish(429, { statusCode: 429, message: "You've reached your trial limit, please contact support for upgrade" }, {}, { 'x-daily-requests-left': '0' });
 		}
 		if (faults.dailyQuotaExhausted) {
-			return finish(429, { statusCode: 429, message: `Daily API quota limit exceeded. Limit ${sandbox.config.dailyLimit} calls per day` }, { 'x-daily-requests-left': '0' });
+			const daily = verdict ? accountLimits.snapshot(/** @type {string} */ (account)).daily?.limit ?? sandbox.config.dailyLimit : sandbox.config.dailyLimit;
+			return finish(429, { statusCode: 429, message: `Daily API quota limit exceeded. Limit ${daily} calls per day` }, {}, { 'x-daily-requests-left': '0' });
 		}
 		if (faults.tooManyRequestsBurst > 0) {
 			faults.tooManyRequestsBurst--;
