@@ -3,8 +3,9 @@ import { useSandbox } from './sandbox';
 
 export type Reply = { status: number; headers: Record<string, string>; body: any };
 
-export function useV3() {
-	const ctx = useSandbox();
+/** `options` go to startSandbox, e.g. `{ asLusha: true }` or `{ config: { pageSizeClamp: 50 } }`. */
+export function useV3(options: Record<string, unknown> = {}) {
+	const ctx = useSandbox(options);
 	const call = async (method: string, path: string, body?: unknown, apiKey?: string): Promise<Reply> => {
 		const response = await fetch(`${ctx.sandbox.url}${path}`, {
 			method,

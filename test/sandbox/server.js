@@ -11,7 +11,8 @@ const { createDataRoutes, HttpError } = require('./dataRoutes');
 const { createWebhookRoutes } = require('./webhookRoutes');
 const { createControlPage } = require('./controlPage');
 const { createUnstuck } = require('./unstuck');
-const { createV3Routes, V3_DEFAULT_CONFIG } = require('./apiV3');
+const { createV3Routes, V3_DEFAULT_CONFIG, AS_LUSHA_PRESET } = require('./apiV3');
+const { createAccountLimits } = require('./rateLimits');
 
 const DEFAULT_API_KEY = 'sandbox-api-key-0123456789';
 
@@ -41,6 +42,22 @@ const DEFAULT_CONFIG = {
 	challengeTimeoutMs: 5_000,
 	deliveryTimeoutMs: 10_000,
 	deliveryRetryDelaysMs: [200, 400, 800],
+	/**
+	 * Lusha's live rules (switches documented in apiV3/index.js and README.md). `asLusha: true` in a config patch
+	 * applies AS_LUSHA_PRESET first. Rate limits: accountWideLimits / plan switch to rateLimits.js (per account, plan
+	 * quotas); windowScale or minuteMs / hourMs / dayMs shorten its windows; apiKeys / accounts add keys and accounts.
+	 */
+	asLusha: false,
+	accountWideLimits: false,
+	plan: /** @type {string | null} */ (null),
+	windowScale: 1,
+	minuteMs: /** @type {number | null} */ (null),
+	hourMs: /** @type {number | null} */ (null),
+	dayMs: /** @type {number | null} */ (null),
+	/** More API keys: { [key]: { account?: string (default: the sandbox key's account), v3Enabled?: boolean } }. */
+	apiKeys: /** @type {Record<string, { account?: string, v3Enabled?: boolean }>} */ ({}),
+	/** Per-account settings: { [name]: { plan?: string, v3Enabled?: boolean } }; the sandbox key's account is 'default'. */
+	accounts: /** @type {Record<string, { plan?: string, v3Enabled?: boolean }>} */ ({}),
 	/** V3 (test/sandbox/apiV3/index.js): creditsBalance, Tables limits, waterfall, tracked domains. */
 	...V3_DEFAULT_CONFIG,
 	faults: {
@@ -51,6 +68,8 @@ const DEFAULT_CONFIG = {
 		/** Next N requests get Lusha's 400 validation answer. */
 		badRequestBurst: 0,
 		dailyQuotaExhausted: false,
+		/** Every request answers Lusha's trial-limit 429. */
+		trialLimitReached: false,
 		/** Routes answered with 404, e.g. one of the two bulk-company paths. */
 		disabledRoutes: /** @type {string[]} */ ([]),
 		/** Next N POST /v3/contacts/signal-score calls answer 502 (identity provider unavailable). */
@@ -95,7 +114,7 @@ async function readBody(req) {
 }
 
 /**
- * @param {{ port?: number, host?: string, apiKey?: string, secret?: string | null, config?: object, quiet?: boolean }} [options]
+ * @param {{ port?: number, host?: string, apiKey?: string, secret?: string | null, config?: object, quiet?: boolean, asLusha?: boolean }} [options]
  */
 async function startSandbox(options = {}) {
 	const apiKey = options.apiKey ?? DEFAULT_API_KEY;
@@ -114,6 +133,26 @@ async function startSandbox(options = {}) {
 			totalRequests: 0,
 		},
 	};
+	/** The account an API key belongs to (undefined for an unknown key). */
+	sandbox.accountOf = (/** @type {unknown} */ key) => {
+		if (typeof key !== 'string') return undefined;
+		const entry = sandbox.config.apiKeys?.[key];
+		if (key !== apiKey && !entry) return undefined;
+		return entry?.account ?? 'default';
+	};
+	/** Whether a key may call /v3/*: the key, then its account, then config.v3Enabled. */
+	sandbox.v3Allowed = (/** @type {unknown} */ key) => {
+		const entry = typeof key === 'string' ? sandbox.config.apiKeys?.[key] : undefined;
+		const account = sandbox.accountOf(key);
+		const flag = entry?.v3Enabled ?? (account !== undefined ? sandbox.config.accounts?.[account]?.v3Enabled : undefined) ?? sandbox.config.v3Enabled;
+		return flag !== false;
+	};
+	const accountLimits = createAccountLimits(sandbox);
+	/** Plan quotas for GET /v3/account/usage when the live limits are on (undefined otherwise). */
+	sandbox.rateLimitSnapshot = (/** @type {unknown} */ key) => {
+		const account = sandbox.accountOf(key);
+		return (sandbox.config.accountWideLimits || sandbox.config.plan) && account !== undefined ? accountLimits.snapshot(account) : undefined;
+	};
 	const dataRoutes = createDataRoutes(sandbox);
 	const webhooks = createWebhookRoutes(sandbox);
 	const v3 = createV3Routes(sandbox);
@@ -126,6 +165,8 @@ async function startSandbox(options = {}) {
 
 	const configure = (patch = {}) => {
 		const { faults, ...rest } = /** @type {any} */ (patch);
+		// The preset first, so a switch given beside it wins.
+		if (rest.asLusha === true) Object.assign(sandbox.config, structuredClone(AS_LUSHA_PRESET));
 		Object.assign(sandbox.config, rest);
 		if (faults) Object.assign(sandbox.config.faults, faults);
 		return sandbox.config;
@@ -140,7 +181,9 @@ async function startSandbox(options = {}) {
 		sandbox.state.secret = options.secret === undefined ? webhooks.newSecret() : options.secret;
 		dataRoutes._expireLookalikeSessions();
 		v3._reset();
+		accountLimits.reset();
 		random = prng(7);
+		if (options.asLusha) configure({ asLusha: true });
 		if (options.config) configure(options.config);
 	};
 	reset();
@@ -217,23 +260,33 @@ async function startSandbox(options = {}) {
 		sandbox.state.totalRequests++;
 
 		const { faults, latencyMs } = sandbox.config;
+		const given = req.headers.api_key;
+		const account = sandbox.accountOf(given);
+		// Lusha's live limits (per account, plan quotas: rateLimits.js) or the older per-route windows.
+		const liveLimits = Boolean(sandbox.config.accountWideLimits || sandbox.config.plan);
 		// Like Lusha: the rate limit is checked as a request arrives; the latency is the work after it.
-		const window = rateLimited(route.key);
+		const verdict = liveLimits && account !== undefined ? accountLimits.check(route.key, account) : undefined;
+		const window = liveLimits ? { limited: Boolean(verdict?.limited), limit: 0, windowMs: 1000, remaining: 0, resetSeconds: 0 } : rateLimited(route.key);
 		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
 		const creditsBefore = sandbox.state.creditsUsed;
-		const finish = (statusCode, payload, headers) => {
+		/** `forced` headers (a fault's) win over the computed rate headers. */
+		const finish = (statusCode, payload, headers, forced = {}) => {
 			record.statusCode = statusCode;
 			record.credits = sandbox.state.creditsUsed - creditsBefore;
-			return send(statusCode, payload, v3._isV3Route(route.key) ? { ...headers, ...v3._rateHeaders(route.key) } : headers);
+			if (verdict) return send(statusCode, payload, { ...headers, ...accountLimits.headers(route.key, /** @type {string} */ (account), verdict), ...forced });
+			return send(statusCode, payload, v3._isV3Route(route.key) ? { ...headers, ...v3._rateHeaders(route.key), ...forced } : { ...headers, ...forced });
 		};
-		const given = req.headers.api_key;
-		if (!given || given !== apiKey) return finish(401, { statusCode: 401, message: 'Invalid API key' });
+		if (!given || account === undefined) return finish(401, { statusCode: 401, message: 'Invalid API key' });
 		if (faults.disabledRoutes.includes(route.key) || faults.disabledRoutes.includes(`${method} ${url.pathname}`)) {
 			return finish(404, { statusCode: 404, message: `Cannot ${method} ${url.pathname}` });
 		}
+		if (faults.trialLimitReached) {
+			return finish(429, { statusCode: 429, message: "You've reached your trial limit, please contact support for upgrade" }, {}, { 'x-daily-requests-left': '0' });
+		}
 		if (faults.dailyQuotaExhausted) {
-			return finish(429, { statusCode: 429, message: `Daily API quota limit exceeded. Limit ${sandbox.config.dailyLimit} calls per day` }, { 'x-daily-requests-left': '0' });
+			const daily = verdict ? accountLimits.snapshot(/** @type {string} */ (account)).daily?.limit ?? sandbox.config.dailyLimit : sandbox.config.dailyLimit;
+			return finish(429, { statusCode: 429, message: `Daily API quota limit exceeded. Limit ${daily} calls per day` }, {}, { 'x-daily-requests-left': '0' });
 		}
 		if (faults.tooManyRequestsBurst > 0) {
 			faults.tooManyRequestsBurst--;
@@ -247,6 +300,7 @@ async function startSandbox(options = {}) {
 			if (faults.serverErrorBurst > 0) faults.serverErrorBurst--;
 			return finish(503, { statusCode: 503, message: 'Service temporarily unavailable' });
 		}
+		if (verdict?.limited) return finish(429, { statusCode: 429, message: verdict.message });
 		if (window.limited) {
 			return finish(429, { statusCode: 429, message: 'Too many requests. Please wait before making another request.' }, rateHeaders(window));
 		}

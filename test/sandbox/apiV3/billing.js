@@ -27,6 +27,7 @@ const { HttpError } = require('./validate');
  *    "Each field is charged separately per result"; canReveal examples credits 1 (0 when already revealed);
  *    enrich example 2 companies × (1 + 4 fields with data) = 10.
  *  - estimatedAnnualItSpend, monthlyWebsiteTraffic 1 per company, "charged only when a non-null value is returned".
+ *  - directParent, ultimateParent 1 per company when non-null (changelog 2.16, https://docs.lusha.com/changelog/overview).
  *  - lookalikeContact 3, lookalikeCompany 3 per result: both lookalike examples show 1 result → creditsCharged 3.
  *  - buyingGroupContact 1 per contact returned: buying-group example 1 contact → 1.
  *  - showSignalsContact / showSignalsCompany 1 per signal type with events per entity: "Charged per matched
@@ -53,6 +54,8 @@ const PRICES = Object.freeze({
 	intent: { credits: 1, perQuantity: 1 },
 	estimatedAnnualItSpend: { credits: 1, perQuantity: 1 },
 	monthlyWebsiteTraffic: { credits: 1, perQuantity: 1 },
+	directParent: { credits: 1, perQuantity: 1 },
+	ultimateParent: { credits: 1, perQuantity: 1 },
 	lookalikeContact: { credits: 3, perQuantity: 1 },
 	lookalikeCompany: { credits: 3, perQuantity: 1 },
 	buyingGroupContact: { credits: 1, perQuantity: 1 },
@@ -126,7 +129,7 @@ function nextBoundary(now, unitMs) {
 function accountRoutes(ctx) {
 	const { sandbox, billing } = ctx;
 	return {
-		'GET /v3/account/usage': () => {
+		'GET /v3/account/usage': ({ headers }) => {
 			const now = Date.now();
 			const perSecond = sandbox.config.rateLimitPerSecond;
 			const tier = (limit, windowMs, unitMs) => {
@@ -135,7 +138,8 @@ function accountRoutes(ctx) {
 			};
 			const usage = {
 				credits: { total: billing.balance(), used: billing.used(), remaining: billing.remaining() },
-				rateLimits: {
+				// With the live limits on (config.accountWideLimits / plan) the plan's quotas, as in the headers.
+				rateLimits: sandbox.rateLimitSnapshot?.(headers?.api_key) ?? {
 					daily: { limit: sandbox.config.dailyLimit, used: sandbox.state.totalRequests, remaining: Math.max(0, sandbox.config.dailyLimit - sandbox.state.totalRequests), resetsAt: nextBoundary(now, 86_400_000) },
 					hourly: perSecond > 0 ? tier(perSecond * 3600, 3_600_000, 3_600_000) : null,
 					minute: perSecond > 0 ? tier(perSecond * 60, 60_000, 60_000) : null,

@@ -11,8 +11,9 @@
  */
 const { isoDay } = require('../fixtures');
 const { str, int, bool, arr, obj, date, uuid, validate, badRequest, HttpError } = require('./validate');
-const { COMPANY_SIGNAL_TYPES, COMPANY_REVEAL_FIELDS, echoOf, normDomain, normUrl } = require('./data');
+const { COMPANY_SIGNAL_TYPES, echoOf, normDomain, normUrl } = require('./data');
 const { pickCompanySignals, matchedCount } = require('./signals');
+const { checkSeedTotal } = require('./contacts');
 
 const companyItem = () => obj({ clientReferenceId: str(), id: str(), name: str(), domain: str() });
 const searchOptions = () => obj({ includePartialProfiles: bool() });
@@ -57,8 +58,25 @@ function companiesRoutes(ctx) {
 		return { requestId: ctx.requestId(), results, billing: { creditsCharged: credits, resultsReturned: found } };
 	}
 
+	/** Credits for revealing `fields` of `company` (only values that come back; free when already revealed). */
+	function priceFields(company, fields, seen, marks) {
+		let credits = 0;
+		for (const field of fields) {
+			const mark = `${company.id}:${field}`;
+			// Charged only when a value comes back (estimatedAnnualItSpend / monthlyWebsiteTraffic: "when non-null";
+			// directParent / ultimateParent: "1 credit per field when non-null", https://docs.lusha.com/changelog/overview).
+			if (data.companyHasField(company, field)) {
+				if (!billing.companyRevealed(company.id, field) && !seen.has(mark)) credits += billing.price(field);
+				seen.add(mark);
+				marks.push([company.id, field]);
+			}
+		}
+		return credits;
+	}
+	const revealSchema = () => arr(str({ enum: ctx.companyRevealFields() }));
+
 	function enrich({ body }) {
-		validate(obj({ ids: arr(str(), { min: 1, max: 100 }), reveal: arr(str({ enum: COMPANY_REVEAL_FIELDS })), tableId: str() }, { required: ['ids'] }), body);
+		validate(obj({ ids: arr(str(), { min: 1, max: 100 }), reveal: revealSchema(), tableId: str() }, { required: ['ids'] }), body);
 		data.checkIds('company', body.ids, 'ids');
 		const fields = [...new Set(body.reveal ?? [])];
 		const seen = new Set();
@@ -68,16 +86,7 @@ function companiesRoutes(ctx) {
 		const results = body.ids.map((raw) => {
 			const company = data.companyByIdOrThrow(raw, 'ids');
 			if (!company) return { id: raw, error: NOT_FOUND };
-			credits += billing.price('reveal_company');
-			for (const field of fields) {
-				const mark = `${company.id}:${field}`;
-				// Charged only when a value comes back (estimatedAnnualItSpend / monthlyWebsiteTraffic: "when non-null").
-				if (data.companyHasField(company, field)) {
-					if (!billing.companyRevealed(company.id, field) && !seen.has(mark)) credits += billing.price(field);
-					seen.add(mark);
-					marks.push([company.id, field]);
-				}
-			}
+			credits += billing.price('reveal_company') + priceFields(company, fields, seen, marks);
 			found.push(company.id);
 			return data.enrichedCompany(company, fields);
 		});
@@ -89,18 +98,27 @@ function companiesRoutes(ctx) {
 	}
 
 	function searchAndEnrich({ body }) {
-		validate(obj({ companies: arr(companyItem(), { min: 1, max: 100 }), options: searchOptions() }, { required: ['companies'] }), body);
+		// `reveal` works as on Enrich Companies (https://docs.lusha.com/api-reference/search-%26-enrich/search-and-enrich-companies.md);
+		// config.companySearchAndEnrichReveal false restores the older 400 for it.
+		const withReveal = ctx.sandbox.config.companySearchAndEnrichReveal !== false;
+		validate(obj({ companies: arr(companyItem(), { min: 1, max: 100 }), options: searchOptions(), ...(withReveal ? { reveal: revealSchema() } : {}) }, { required: ['companies'] }), body);
 		data.checkCompanyItems(body.companies, 'companies');
+		const fields = [...new Set(body.reveal ?? [])];
+		const seen = new Set();
+		const marks = [];
 		let found = 0;
+		let fieldCredits = 0;
 		const results = body.companies.map((item) => {
 			const echo = echoOf(item);
 			const company = data.findCompany(item);
 			if (!company) return { ...echo, error: NOT_FOUND };
 			found++;
-			return { ...echo, ...data.enrichedCompany(company) };
+			fieldCredits += priceFields(company, fields, seen, marks);
+			return { ...echo, ...data.enrichedCompany(company, fields) };
 		});
-		// Search fee plus reveal_company per result (spec example: 2 results → 3 credits).
-		const credits = billing.charge(billing.price('api_search', found) + billing.price('reveal_company', found), 'POST /v3/companies/search-and-enrich');
+		// Search fee plus reveal_company per result (spec example: 2 results → 3 credits), plus one charge per revealed field.
+		const credits = billing.charge(billing.price('api_search', found) + billing.price('reveal_company', found) + fieldCredits, 'POST /v3/companies/search-and-enrich');
+		for (const [id, field] of marks) billing.markCompany(id, field);
 		return { requestId: ctx.requestId(), results, billing: { creditsCharged: credits, resultsReturned: found } };
 	}
 
@@ -125,6 +143,9 @@ function companiesRoutes(ctx) {
 		validate(obj({ dedupeSessionId: uuid(), seeds: batch(false), exclude: batch(true), limit: int({ min: 1, max: 100 }), tableId: str() }, { required: ['seeds'] }), body);
 		const seedCount = Object.values(body.seeds).reduce((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
 		if (seedCount === 0) throw badRequest('seeds must contain at least one seed');
+		if (ctx.sandbox.config.lookalikeSeedRules) {
+			checkSeedTotal(new Set([...(body.seeds.domains ?? []).map((d) => `d:${normDomain(d)}`), ...(body.seeds.linkedinUrls ?? []).map((u) => `l:${normUrl(u)}`)]).size);
+		}
 		const seeds = resolveBatch(body.seeds);
 		const excluded = resolveBatch(body.exclude);
 		const session = body.dedupeSessionId ? ctx.state.lookalikeSessions.get(body.dedupeSessionId) : undefined;

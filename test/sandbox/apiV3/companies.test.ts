@@ -106,3 +106,65 @@ describe('POST /v3/companies/lookalike', () => {
 		expect400(await v3.post('/v3/companies/lookalike', { seeds: {} }), 'seeds must have at least 1 property');
 	});
 });
+
+describe('2.16 company ownership: directParent / ultimateParent (https://docs.lusha.com/changelog/overview)', () => {
+	// Fixtures: 5000 independent; 5012 owned by 5002 (one level); 5035 owned by 5015, itself owned by 5005.
+	const ref = (id: number) => {
+		const c = v3.sandbox.fixtures.companies[id - 5000];
+		return { lushaCompanyId: v3.sandbox.v3.companyId(id), name: c.name, domain: expect.any(String), hqCountry: c.location.country };
+	};
+
+	it('reveals them on enrich only when asked: objects, null for an independent company, 1 credit per non-null field', async () => {
+		const reveal = ['directParent', 'ultimateParent'];
+		const reply = await v3.post('/v3/companies/enrich', { ids: ['5000', '5012', '5035'], reveal });
+		expect(reply.status).toBe(200);
+		const [independent, oneLevel, twoLevels] = reply.body.results;
+		expect(independent).toMatchObject({ directParent: null, ultimateParent: null });
+		expect(oneLevel).toMatchObject({ directParent: ref(5002), ultimateParent: ref(5002) });
+		expect(twoLevels).toMatchObject({ directParent: ref(5015), ultimateParent: ref(5005) });
+		expect(reply.body.billing).toEqual({ creditsCharged: 3 + 4, resultsReturned: 3 });
+		// The parent's id enriches the parent.
+		const parent = await v3.post('/v3/companies/enrich', { ids: [twoLevels.ultimateParent.lushaCompanyId] });
+		expect(parent.body.results[0]).toMatchObject({ id: v3.sandbox.v3.companyId(5005) });
+		// Not returned unless named.
+		const plain = await v3.post('/v3/companies/enrich', { ids: ['5012'] });
+		expect(plain.body.results[0]).not.toHaveProperty('directParent');
+	});
+
+	it('lists them in has / canReveal on search only where a parent exists; companyOwnership false removes them', async () => {
+		const reply = await v3.post('/v3/companies/search', { companies: [{ id: '5000' }, { id: '5012' }] });
+		const [independent, owned] = reply.body.results;
+		expect(owned.canReveal).toEqual(expect.arrayContaining([{ field: 'directParent', credits: 1 }, { field: 'ultimateParent', credits: 1 }]));
+		expect(owned.has).toEqual(expect.arrayContaining(['directParent', 'ultimateParent']));
+		expect(independent.canReveal.map((c: any) => c.field)).not.toContain('directParent');
+		v3.sandbox.configure({ companyOwnership: false });
+		expect((await v3.post('/v3/companies/search', { companies: [{ id: '5012' }] })).body.results[0].has).not.toContain('directParent');
+		expect400(await v3.post('/v3/companies/enrich', { ids: ['5012'], reveal: ['directParent'] }), /reveal\.0 must be one of the following values/);
+	});
+
+	it('search-and-enrich takes `reveal` like enrich and bills reveal_company plus each revealed field', async () => {
+		const reply = await v3.post('/v3/companies/search-and-enrich', { companies: [{ id: '5012' }, { id: '5000' }], reveal: ['directParent', 'employeesByDepartment'] });
+		expect(reply.status).toBe(200);
+		expect(reply.body.results[0]).toMatchObject({ directParent: ref(5002), employeesByDepartment: expect.any(Array) });
+		expect(reply.body.results[1]).toMatchObject({ directParent: null });
+		expect(reply.body.results[0]).not.toHaveProperty('ultimateParent');
+		// api_search 1 + reveal_company 2 + directParent 1 (5012 only) + employeesByDepartment 2.
+		expect(reply.body.billing).toEqual({ creditsCharged: 1 + 2 + 1 + 2, resultsReturned: 2 });
+		v3.sandbox.configure({ companySearchAndEnrichReveal: false });
+		expect400(await v3.post('/v3/companies/search-and-enrich', { companies: [{ id: '5000' }], reveal: ['intent'] }), 'property reveal should not exist');
+	});
+});
+
+describe('lookalikeSeedRules (https://docs.lusha.com/lookalikes/overview: 5–100 seed companies)', () => {
+	it('is off by default; on, fewer than 5 or more than 100 unique identifiers are a 400', async () => {
+		const domains = (n: number) => v3.sandbox.fixtures.companies.slice(0, n).map((c: any) => c.domain);
+		expect((await v3.post('/v3/companies/lookalike', { seeds: { domains: domains(2) } })).status).toBe(200);
+		v3.sandbox.configure({ lookalikeSeedRules: true });
+		expect400(await v3.post('/v3/companies/lookalike', { seeds: { domains: domains(4) } }), 'seeds must contain between 5 and 100 unique identifiers in total, got 4');
+		// Duplicates count once.
+		expect400(await v3.post('/v3/companies/lookalike', { seeds: { domains: [...domains(4), domains(1)[0].toUpperCase()] } }), /got 4$/);
+		expect((await v3.post('/v3/companies/lookalike', { seeds: { domains: domains(3), linkedinUrls: v3.sandbox.fixtures.companies.slice(3, 5).map((c: any) => c.social.linkedin.url) } })).status).toBe(200);
+		const many = Array.from({ length: 60 }, (_, i) => `d${i}.example`);
+		expect400(await v3.post('/v3/companies/lookalike', { seeds: { domains: many, linkedinUrls: many.map((d) => `https://www.linkedin.com/company/${d}`) } }), /got 120$/);
+	});
+});

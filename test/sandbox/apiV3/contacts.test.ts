@@ -203,3 +203,39 @@ describe('POST /v3/contacts/lookalike', () => {
 		expect(gone.body).toEqual({ code: 'DEDUPE_SESSION_INVALID', message: expect.any(String) });
 	});
 });
+
+describe('2.16 search-and-enrich result status (https://docs.lusha.com/api-reference/search-&-enrich/search-and-enrich-contacts.md)', () => {
+	it('adds status, statusReason, dataSource, credits and missingDataPoints to each found result', async () => {
+		// person 5 has no phone in Lusha data; the waterfall is off here by default.
+		const reply = await v3.post('/v3/contacts/search-and-enrich', { contacts: [{ email: workEmail(0) }, { email: workEmail(5) }, { email: 'x@y.example' }] });
+		const [full, partial, missing] = reply.body.results;
+		expect(full).toMatchObject({ status: 'complete', statusReason: null, dataSource: 'lusha', missingDataPoints: [], credits: 6, statusDescription: expect.any(String) });
+		expect(partial).toMatchObject({ status: 'partial', statusReason: 'missing_data_points', dataSource: 'lusha', missingDataPoints: ['phones'], credits: 1 });
+		expect(missing).not.toHaveProperty('status');
+		v3.sandbox.configure({ searchAndEnrichStatus: false });
+		expect((await v3.post('/v3/contacts/search-and-enrich', { contacts: [{ email: workEmail(0) }] })).body.results[0]).not.toHaveProperty('status');
+	});
+
+	it('runs the account’s waterfall with searchAndEnrichWaterfall (no opt-out flag), reported as dataSource waterfall', async () => {
+		v3.sandbox.configure({ searchAndEnrichWaterfall: true });
+		const reply = await v3.post('/v3/contacts/search-and-enrich', { contacts: [{ email: workEmail(5) }], reveal: ['phones'] });
+		expect(reply.body.results[0]).toMatchObject({ status: 'complete', dataSource: 'waterfall', missingDataPoints: [], phones: [expect.any(Object)] });
+		expect(reply.body.billing.creditsCharged).toBe(1 + v3.sandbox.v3.prices.waterfallPhone.credits);
+		expect(reply.body).not.toHaveProperty('job');
+		v3.sandbox.configure({ waterfallOnAccount: false });
+		expect((await v3.post('/v3/contacts/search-and-enrich', { contacts: [{ email: workEmail(15) }], reveal: ['phones'] })).body.results[0]).toMatchObject({ status: 'partial', missingDataPoints: ['phones'] });
+		expect400(await v3.post('/v3/contacts/search-and-enrich', { contacts: [{ email: workEmail(5) }], waterfallEnabled: false }), 'property waterfallEnabled should not exist');
+	});
+});
+
+describe('lookalikeSeedRules (https://docs.lusha.com/lookalikes/contact-lookalikes: 5–100 unique identifiers in total)', () => {
+	it('is off by default; on, counts unique identifiers across all seed keys', async () => {
+		const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => v3.sandbox.v3.contactId(1000000 + from + i));
+		expect((await v3.post('/v3/contacts/lookalike', { seeds: { ids: ids(0, 1) } })).status).toBe(200);
+		v3.sandbox.configure({ lookalikeSeedRules: true });
+		expect400(await v3.post('/v3/contacts/lookalike', { seeds: { ids: ids(0, 4) } }), 'seeds must contain between 5 and 100 unique identifiers in total, got 4');
+		expect400(await v3.post('/v3/contacts/lookalike', { seeds: { ids: [...ids(0, 4), ...ids(0, 1)] } }), /got 4$/);
+		expect((await v3.post('/v3/contacts/lookalike', { seeds: { ids: ids(0, 3), emails: [workEmail(10), workEmail(11)] } })).status).toBe(200);
+		expect400(await v3.post('/v3/contacts/lookalike', { seeds: { ids: ids(0, 60), contactIds: Array.from({ length: 41 }, (_, i) => 1000100 + i) } }), /got 101$/);
+	});
+});

@@ -11,6 +11,8 @@
  *   - people with i % 50 === 23 resolve but get NO_SCORE on contact signal-score
  *   - companies with j % 25 === 24 get NO_SCORE on company signal-score (5024, 5049)
  *   - companies with j % 3 === 2 have no estimatedAnnualItSpend; j % 4 === 3 no monthlyWebsiteTraffic
+ *   - ownership (2.16 directParent / ultimateParent): j 0–9 and 40–49 are independent (both null); j 10–29 are
+ *     owned by company j % 10 (direct = ultimate); j 30–39 by company j - 20, whose parent is (j - 20) % 10
  */
 const { isoDay } = require('../fixtures');
 const { v3ContactId, v3CompanyId, parseId } = require('./ids');
@@ -63,7 +65,9 @@ const EXISTING_DATA_POINTS = ['work_email', 'private_email', 'phone', 'mobile_ph
 const CONTACT_SIGNAL_TYPES = ['allSignals', 'promotion', 'companyChange'];
 const COMPANY_SIGNAL_TYPES = ['allSignals', 'linkedinActivityIntent', 'websiteTrafficDecrease', 'websiteTrafficIncrease', 'itSpendIncrease', 'itSpendDecrease', 'surgeInHiring', 'headcountIncrease1m', 'headcountIncrease3m', 'headcountIncrease6m', 'headcountIncrease12m', 'headcountDecrease1m', 'headcountDecrease3m', 'headcountDecrease6m', 'headcountDecrease12m', 'surgeInHiringByDepartment', 'surgeInHiringByLocation', 'riskNews', 'commercialActivityNews', 'corporateStrategyNews', 'financialEventsNews', 'peopleNews', 'marketIntelligenceNews', 'productActivityNews'];
 const INTENT_CATEGORIES = ['Business', 'Finance', 'Human Resources', 'Marketing', 'Operations', 'Sales', 'Security', 'Technology'];
-const COMPANY_REVEAL_FIELDS = ['employeesByDepartment', 'employeesByLocation', 'employeesBySeniority', 'competitors', 'intent', 'estimatedAnnualItSpend', 'monthlyWebsiteTraffic'];
+/** 2.16: premium ownership fields, `null` for an independent company (https://docs.lusha.com/changelog/overview). */
+const OWNERSHIP_FIELDS = ['directParent', 'ultimateParent'];
+const COMPANY_REVEAL_FIELDS = ['employeesByDepartment', 'employeesByLocation', 'employeesBySeniority', 'competitors', 'intent', 'estimatedAnnualItSpend', 'monthlyWebsiteTraffic', ...OWNERSHIP_FIELDS];
 const STATE_CODES = { 'New York': 'NY', Texas: 'TX', Massachusetts: 'MA', England: 'ENG', 'Tel Aviv District': 'TA', Berlin: 'BE', Bavaria: 'BY', 'Ile-de-France': 'IDF' };
 const COUNTRY_GROUPING = { 'North America': 'NA', Europe: 'EMEA', Asia: 'APAC' };
 
@@ -234,9 +238,30 @@ function createV3Data(sandbox) {
 			.map((c) => ({ id: companyId(c), name: c.name, domain: c.domain }));
 	}
 
+	/** Fixture index of a company's direct parent, or undefined (see the header). */
+	function parentIndex(j) {
+		if (j >= 10 && j < 30) return j % 10;
+		if (j >= 30 && j < 40) return j - 20;
+		return undefined;
+	}
+	function ownershipRef(j) {
+		const parent = j === undefined ? undefined : companies[j];
+		// hqCountry "where held": the sandbox holds it for every parent.
+		return parent ? { lushaCompanyId: companyId(parent), name: parent.name, domain: parent.fqdn, hqCountry: parent.location.country } : null;
+	}
+	function ultimateIndex(j) {
+		let top = parentIndex(j);
+		while (top !== undefined && parentIndex(top) !== undefined) top = parentIndex(top);
+		return top;
+	}
+
 	/** The value a revealable company field would return (null/[] when the company has none). */
 	function companyRevealValue(company, field) {
 		switch (field) {
+			case 'directParent':
+				return ownershipRef(parentIndex(cIndex(company)));
+			case 'ultimateParent':
+				return ownershipRef(ultimateIndex(cIndex(company)));
 			case 'employeesByDepartment':
 			case 'employeesByLocation':
 			case 'employeesBySeniority':
@@ -263,7 +288,7 @@ function createV3Data(sandbox) {
 		return [
 			'alternativeName', 'alternativeDomains', 'description', 'companyType', 'yearFounded', 'subIndustry', 'specialities', 'sicCodes', 'naicsCodes',
 			'linkedinFollowers', 'revenueRange', ...(company.funding.totalRounds ? ['funding'] : []), 'technologies', 'popularityTier', 'logoUrl',
-			...COMPANY_REVEAL_FIELDS.filter((f) => companyHasField(company, f)), 'businessModel', 'emails', ...(cIndex(company) % 2 === 0 ? ['phones'] : []), 'keywords', 'socialLinks',
+			...COMPANY_REVEAL_FIELDS.filter((f) => companyHasField(company, f) && (sandbox.config.companyOwnership !== false || !OWNERSHIP_FIELDS.includes(f))), 'businessModel', 'emails', ...(cIndex(company) % 2 === 0 ? ['phones'] : []), 'keywords', 'socialLinks',
 		];
 	}
 
@@ -320,7 +345,8 @@ function createV3Data(sandbox) {
 		};
 		for (const field of reveal) {
 			const value = companyRevealValue(company, field);
-			if (value !== null) out[field] = value;
+			// Ownership fields come back as null when asked for and there is no parent (changelog 2.16).
+			if (value !== null || OWNERSHIP_FIELDS.includes(field)) out[field] = value;
 		}
 		return out;
 	}
@@ -483,6 +509,7 @@ module.exports = {
 	COMPANY_SIGNAL_TYPES,
 	INTENT_CATEGORIES,
 	COMPANY_REVEAL_FIELDS,
+	OWNERSHIP_FIELDS,
 	COUNTRY_GROUPING,
 	norm,
 	normDomain,

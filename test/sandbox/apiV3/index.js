@@ -32,11 +32,34 @@
  * CONFIG (sandbox.configure / POST /__admin/config): creditsBalance, tablesMaxEntities, tablesMaxPerAccount,
  * tablesUsers, tablesRunDelayMs, waterfallOnAccount, websiteVisitsDomains, v3Enabled, signalsOnPlan,
  * faults.signalScore502Burst, faults.reverseV3Results (batch results in reverse order). Admin: GET /__admin/v3 (ids, tables, credits, ledger).
+ *
+ * LUSHA 2.16 RULES (switches; defaults keep the sandbox's older behaviour; `{ asLusha: true }` turns all on;
+ * a switch given beside asLusha wins). See test/sandbox/README.md.
+ *  - pageSizeClamp (null | n; asLusha 50): prospecting, buying group, website visits and tables serve at most n
+ *    rows a page and report the served size in `pagination.size`; pages count in served pages.
+ *    https://docs.lusha.com/faq/api ("1,000 pages × 50 results").
+ *  - Data Waterfall jobs (https://docs.lusha.com/api-reference/enrich/get-contacts-enrich-job):
+ *    waterfallJobWhenNeeded (false; asLusha true): a contact whose asked-for phones need the waterfall goes to a job;
+ *    waterfallJobEvery (0 | n): also every n-th id of the request; waterfallJobStatuses (['processing','complete']):
+ *    what successive polls answer, the last repeating; entries 'processing' | 'complete' | 'expired' | 'failed' | 404 | 503;
+ *    waterfallJobRetryAfter (seconds, 2) or waterfallJobRetryAfterMs (overrides, reported as fractional seconds);
+ *    waterfallJobTtlMs (null = never): afterwards the job is 404.
+ *  - Rate limits (server.js, rateLimits.js; https://docs.lusha.com/rate-limiting): accountWideLimits (false; asLusha true),
+ *    plan (null | 'free' | 'starter' | 'pro' | 'premium' | 'scale' | 'legacy'; asLusha 'premium'),
+ *    windowScale (1) or minuteMs / hourMs / dayMs, apiKeys ({ [key]: { account?, v3Enabled? } }: more keys, one account
+ *    unless `account` says otherwise), accounts ({ [name]: { plan?, v3Enabled? } }), faults.trialLimitReached.
+ *  - V3 access: v3Enabled (account-wide), apiKeys[key].v3Enabled, accounts[name].v3Enabled → 403 on /v3/*.
+ *  - companyOwnership (true): directParent / ultimateParent reveal tokens (https://docs.lusha.com/changelog/overview);
+ *    companySearchAndEnrichReveal (true): `reveal` on companies/search-and-enrich;
+ *    searchAndEnrichStatus (true): status, statusDescription, statusReason, dataSource, credits, missingDataPoints on
+ *    contacts/search-and-enrich results; searchAndEnrichWaterfall (false; asLusha true): the account's waterfall runs there.
+ *    https://docs.lusha.com/api-reference/search-&-enrich/search-and-enrich-contacts.md
+ *  - lookalikeSeedRules (false; asLusha true): 5–100 unique seed identifiers in total, https://docs.lusha.com/lookalikes/overview
  */
 const { randomUUID } = require('node:crypto');
 const { HttpError, TableError } = require('./validate');
 const { v3ContactId, v3CompanyId, parseId } = require('./ids');
-const { createV3Data, COMPANY_REVEAL_FIELDS } = require('./data');
+const { createV3Data, COMPANY_REVEAL_FIELDS, OWNERSHIP_FIELDS } = require('./data');
 const { createBilling, accountRoutes, PRICES, price } = require('./billing');
 const { createTables, DEFAULT_USERS } = require('./tables');
 const { contactsRoutes } = require('./contacts');
@@ -61,7 +84,32 @@ const V3_DEFAULT_CONFIG = {
 	websiteVisitsDomains: /** @type {string[] | null} */ (null),
 	/** false → every V3 route answers 403 "V3 API access is not enabled for your account". */
 	v3Enabled: true,
+	pageSizeClamp: /** @type {number | null} */ (null),
+	waterfallJobWhenNeeded: false,
+	waterfallJobEvery: 0,
+	waterfallJobStatuses: /** @type {Array<string | number>} */ (['processing', 'complete']),
+	waterfallJobRetryAfter: 2,
+	waterfallJobRetryAfterMs: /** @type {number | null} */ (null),
+	waterfallJobTtlMs: /** @type {number | null} */ (null),
+	companyOwnership: true,
+	companySearchAndEnrichReveal: true,
+	searchAndEnrichStatus: true,
+	searchAndEnrichWaterfall: false,
+	lookalikeSeedRules: false,
 };
+
+/** What `{ asLusha: true }` sets (server.js configure): every rule of Lusha's live API on. */
+const AS_LUSHA_PRESET = Object.freeze({
+	pageSizeClamp: 50,
+	waterfallJobWhenNeeded: true,
+	accountWideLimits: true,
+	plan: 'premium',
+	companyOwnership: true,
+	companySearchAndEnrichReveal: true,
+	searchAndEnrichStatus: true,
+	searchAndEnrichWaterfall: true,
+	lookalikeSeedRules: true,
+});
 
 const TABLE_ROUTE = /^[A-Z]+ \/v3\/(contacts|companies)\/tables(\/|$)/;
 const STATUS_NAMES = { 400: 'BAD_REQUEST', 402: 'INSUFFICIENT_CREDITS', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
@@ -74,7 +122,7 @@ function createV3Routes(sandbox) {
 		data,
 		billing,
 		scores: createScores(data),
-		state: { lookalikeSessions: new Map() },
+		state: { lookalikeSessions: new Map(), jobs: new Map() },
 		requestId: () => randomUUID(),
 		newId: () => randomUUID(),
 		/** Requests (all endpoints) that arrived after `since` (ms). */
@@ -88,7 +136,13 @@ function createV3Routes(sandbox) {
 			{ field: 'emails', credits: billing.contactRevealed(person.personId, 'emails') ? 0 : price('revealEmail') },
 			...(data.hasLushaPhone(person) ? [{ field: 'phones', credits: billing.contactRevealed(person.personId, 'phones') ? 0 : price('revealPhone') }] : []),
 		],
-		companyCanReveal: (company) => COMPANY_REVEAL_FIELDS.filter((f) => data.companyHasField(company, f)).map((field) => ({ field, credits: billing.companyRevealed(company.id, field) ? 0 : price(field) })),
+		/** The page size Lusha serves for a requested one (config.pageSizeClamp). */
+		pageSize: (requested) => {
+			const clamp = sandbox.config.pageSizeClamp;
+			return typeof clamp === 'number' && clamp > 0 ? Math.min(requested, clamp) : requested;
+		},
+		companyRevealFields: () => COMPANY_REVEAL_FIELDS.filter((f) => sandbox.config.companyOwnership !== false || !OWNERSHIP_FIELDS.includes(f)),
+		companyCanReveal: (company) => ctx.companyRevealFields().filter((f) => data.companyHasField(company, f)).map((field) => ({ field, credits: billing.companyRevealed(company.id, field) ? 0 : price(field) })),
 		tables: /** @type {any} */ (undefined),
 	};
 	ctx.tables = createTables(ctx);
@@ -110,7 +164,7 @@ function createV3Routes(sandbox) {
 		const tableError = (statusCode, name, message, errors) => ({ statusCode, body: { message, code: statusCode, error: name, ...(errors ? { errors } : {}) } });
 		return async (request) => {
 			try {
-				if (sandbox.config.v3Enabled === false) throw new HttpError(403, 'V3 API access is not enabled for your account');
+				if (!sandbox.v3Allowed(request.headers?.api_key)) throw new HttpError(403, 'V3 API access is not enabled for your account');
 				const out = await handler(request);
 				if (out && typeof out === 'object' && 'statusCode' in out && 'body' in out && Object.keys(out).length === 2) return out;
 				const results = out.results ?? out.values ?? out.data;
@@ -188,6 +242,7 @@ function createV3Routes(sandbox) {
 		billing.reset();
 		ctx.tables.reset();
 		ctx.state.lookalikeSessions.clear();
+		ctx.state.jobs.clear();
 	};
 
 	Object.defineProperties(routes, {
@@ -201,4 +256,4 @@ function createV3Routes(sandbox) {
 	return routes;
 }
 
-module.exports = { createV3Routes, V3_DEFAULT_CONFIG, v3ContactId, v3CompanyId, PRICES };
+module.exports = { createV3Routes, V3_DEFAULT_CONFIG, AS_LUSHA_PRESET, v3ContactId, v3CompanyId, PRICES };

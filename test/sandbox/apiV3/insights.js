@@ -81,7 +81,7 @@ function insightsRoutes(ctx) {
 		const personas = body.personas?.length ? body.personas : PERSONAS;
 		const limit = body.contactsLimit ?? 60;
 		const page = body.pagination?.page ?? 0;
-		const size = body.pagination?.size ?? 100;
+		const size = ctx.pageSize(body.pagination?.size ?? 100);
 		const groups = body.companies.map((item) => {
 			const company = data.findCompany(item);
 			if (!company) return { item, error: { code: 'NOT_FOUND', message: 'Company not found' } };
@@ -253,7 +253,8 @@ function insightsRoutes(ctx) {
 		const order = body.sort?.order ?? 'desc';
 		const key = (v) => (by === 'name' ? v.company.name : v[by]);
 		visits.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.company.id - b.company.id) * (order === 'asc' ? 1 : -1));
-		const { page, size } = body.pagination;
+		const { page } = body.pagination;
+		const size = ctx.pageSize(body.pagination.size);
 		const slice = visits.slice(page * size, (page + 1) * size);
 		billing.charge(billing.price('websiteVisits', slice.length), 'POST /v3/companies/website-visits');
 		const results = slice.map(({ company, ...metrics }) => {

@@ -3,7 +3,8 @@
 /**
  * V3 prospecting: POST /v3/contacts/prospecting and POST /v3/companies/prospecting.
  *
- * Strict like the live API (seen on the live API): `pagination{page 0..1000, size 10..100}` (no clamping);
+ * Strict like the live API (seen on the live API): `pagination{page 0..1000, size 10..100}`; config.pageSizeClamp
+ * (50 live: https://docs.lusha.com/faq/api) caps the rows served and the `pagination.size` reported;
  * unknown keys anywhere are 400 (e.g. top-level `searchText`/`signals`, `sicsCodes`, company `countries`);
  * contact `countries` are ISO-2 codes; `existingDataPoints` ⊂ work_email, private_email, phone,
  * mobile_phone, direct_phone (`work_phone` is rejected); range filters (sizes, revenues, foundedYear,
@@ -335,7 +336,8 @@ function prospectingRoutes(ctx) {
 	 * fresh ids), so paging to Lusha's 1,000-page cap and the bench's 10,000 results can be exercised.
 	 */
 	function syntheticPage(kind, body, total) {
-		const { page, size } = body.pagination;
+		const { page } = body.pagination;
+		const size = ctx.pageSize(body.pagination.size);
 		const results = [];
 		for (let n = page * size; n < Math.min(total, (page + 1) * size); n++) {
 			if (kind === 'contact') {
@@ -371,7 +373,9 @@ function prospectingRoutes(ctx) {
 		const exclude = [...contactPredicates(ce), ...previousCompanyPredicates(coe), ...companyPredicates(coe, true).map((fn) => (p) => fn(data.companyOf(p)))];
 		if (body.options?.excludeDnc) exclude.push((p) => data.lushaPhones(p).some((ph) => ph.doNotCall));
 		const matches = data.people.filter((p) => !data.isRestricted(p) && passes(p, include, exclude));
-		const { page, size } = body.pagination;
+		// Lusha serves at most config.pageSizeClamp rows (50 live), reported in pagination.size; pages count in served pages.
+		const { page } = body.pagination;
+		const size = ctx.pageSize(body.pagination.size);
 		const slice = matches.slice(page * size, (page + 1) * size);
 		let signalCount = 0;
 		const results = slice.map((p) => {
@@ -409,7 +413,9 @@ function prospectingRoutes(ctx) {
 		if (staffInclude.length) include.push((co) => data.people.some((p) => p.companyId === co.id && !data.isRestricted(p) && staffInclude.every((fn) => fn(p))));
 		if (staffExclude.length) exclude.push((co) => data.people.some((p) => p.companyId === co.id && staffExclude.some((fn) => fn(p))));
 		const matches = data.companies.filter((co) => passes(co, include, exclude));
-		const { page, size } = body.pagination;
+		// Lusha serves at most config.pageSizeClamp rows (50 live), reported in pagination.size; pages count in served pages.
+		const { page } = body.pagination;
+		const size = ctx.pageSize(body.pagination.size);
 		const slice = matches.slice(page * size, (page + 1) * size);
 		let signalCount = 0;
 		const results = slice.map((co) => {

@@ -265,7 +265,7 @@ function createTables(ctx) {
 			validate(obj({ owner: ownerSchema, page: int({ min: 0, max: 100 }), size: int({ min: 1 }), name: str(), status: str({ enum: ['active', 'archived'] }) }, { required: ['owner'] }), body);
 			const user = resolveUser(body.owner.email, 'owner.email');
 			const page = body.page ?? 0;
-			const size = body.size ?? 100;
+			const size = ctx.pageSize(body.size ?? 100);
 			const status = body.status ?? 'active';
 			const visible = [...tables.values()].filter(
 				(t) => t.entityType === kind && t.status === status && (t.visibility === 'shared' || t.owner.email === user.email) && (!body.name || t.name.toLowerCase().includes(body.name.toLowerCase())),
@@ -302,7 +302,7 @@ function createTables(ctx) {
 		function getEntities({ params, query }) {
 			const table = getTable(kind, params.tableId, userFromQuery(query));
 			const page = queryInt(query, 'page', { min: 0, max: 100, fallback: 0 });
-			const size = queryInt(query, 'size', { min: 1, fallback: 100 });
+			const size = ctx.pageSize(queryInt(query, 'size', { min: 1, fallback: 100 }));
 			const rows = [...table.entities.values()].slice(page * size, (page + 1) * size);
 			const credits = billing.charge(billing.price('export_api', rows.length), `GET ${base}/:tableId/entities`);
 			const out = rows.map((row) => ({
