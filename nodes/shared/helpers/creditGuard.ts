@@ -180,6 +180,26 @@ export class CreditGuard {
 		return { admit: async (entries, extras) => await this.admit(entries, extras, worstCase) };
 	}
 
+	/**
+	 * Reads the account's prices when some of `actions` have none yet (waterfall rates are the account's own,
+	 * https://docs.lusha.com/account/usage lists them under `pricing`). A failed read keeps the prices known.
+	 */
+	async priceFromAccount(actions: string[]): Promise<void> {
+		if (!this.active || actions.every((action) => this.pricing[action])) return;
+		try {
+			const usage = await this.readUsage();
+			if (usage.pricing) this.pricing = { ...this.pricing, ...usage.pricing };
+		} catch {
+			// Without the account's prices the documented ones stand.
+		}
+	}
+
+	/** Credits a call may still be charged after it returned (a Data Waterfall job still running): they count as spent. */
+	expectLater(credits: number): void {
+		this.spent += credits;
+		this.spentSinceRead += credits;
+	}
+
 	private async refresh(): Promise<void> {
 		const usage = await this.readUsage();
 		this.remainingAtRead = usage.remaining;

@@ -81,7 +81,7 @@ export interface BulkCall<E extends BulkEntry> extends Pick<BulkPlan<E>, 'prepar
 	bodyKey: string;
 	/** The rest of the body for this item's entries (options, reveal, signals, tableId). */
 	bodyExtras?(itemIndex: number): IDataObject;
-	/** Maps one Lusha result (without our clientReferenceId) to the output json: one object or several. */
+	/** Maps one Lusha result (without our clientReferenceId) to the output json: one object or several; `found: false` in it stays (a record still in the works). */
 	output(result: IDataObject, entry: E, itemIndex: number): IDataObject | IDataObject[];
 	/** What an item Lusha could not serve shows of its input; by default the entry itself (`{id}` for IDs). */
 	identifiers?(entry: E): IDataObject;
@@ -170,7 +170,7 @@ export async function runBulk<E extends BulkEntry>(
 		return { ...identifiers(entry), found: false, error: { code: error.code, message: error.message }, ...(billing ? { billing } : {}) };
 	};
 	// `tableWrite`: Lusha's summary of a "Save to Lusha Table" write, per call.
-	const found = (json: IDataObject, billing: IDataObject, tableWrite?: unknown): IDataObject => ({ ...json, found: true, billing, ...(tableWrite ? { tableWrite: tableWrite as IDataObject } : {}) });
+	const found = (json: IDataObject, billing: IDataObject, tableWrite?: unknown): IDataObject => ({ ...json, found: json.found !== false, billing, ...(tableWrite ? { tableWrite: tableWrite as IDataObject } : {}) });
 	const undone = (batch: Array<Entry<Request<E>>>, error: NodeApiError): EntryResult[] =>
 		batch.map(({ itemIndex, request }) =>
 			failOnItemError

@@ -5,6 +5,7 @@ import { optionsCollection, simplifyField } from '../../../../shared/helpers/fie
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
 import { contactRevealField } from '../../families/enrichment/fields';
 import { runEnrich } from '../../families/enrichment/run';
+import { waitForWaterfallOption } from '../../families/enrichment/waterfallJob';
 import { onItemErrorField } from '../../helpers/bulkEngine';
 import { saveToTableFields } from '../../helpers/tableClient';
 
@@ -34,9 +35,9 @@ export const description: INodeProperties[] = [
 	simplifyField('contact', 'enrich', 'one email and phone, job, company, location'),
 	onItemErrorField('contact', 'enrich'),
 	...saveToTableFields('contact', 'enrich'),
-	optionsCollection('contact', 'enrich', creditGuardOptions),
+	optionsCollection('contact', 'enrich', [waitForWaterfallOption, ...creditGuardOptions]),
 ];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await runEnrich.call(this, items, 'contact', '/v3/contacts/enrich');
+	return await runEnrich.call(this, items, 'contact', '/v3/contacts/enrich', '/v3/contacts/jobs/{jobId}');
 }

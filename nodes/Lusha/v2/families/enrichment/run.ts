@@ -17,11 +17,13 @@ import type { CompanyIdentity, ContactIdentity } from '../../helpers/identity';
 import { identityOf } from '../../helpers/identity';
 import { simplifyCompany, simplifyContact } from '../../helpers/simplify';
 import { tableIdFor } from '../../helpers/tableClient';
+import { enrichWithJob, waterfallHints } from './waterfallJob';
 
 export type Identity = ContactIdentity | CompanyIdentity;
 
 const BODY_KEY: Record<EntityType, string> = { contact: 'contacts', company: 'companies' };
 const CONTACT_FIELD_PRICE: Record<string, [string, string]> = { emails: ['revealEmail', 'waterfallEmail'], phones: ['revealPhone', 'waterfallPhone'] };
+const WATERFALL_PRICES = Object.values(CONTACT_FIELD_PRICE).map(([, waterfall]) => waterfall);
 const SIGNALS_PRICE: Record<EntityType, string> = { contact: 'showSignalsContact', company: 'showSignalsCompany' };
 /** What `allSignals` stands for when pricing the worst case of a signals filter. */
 const ALL_SIGNAL_TYPES: Record<EntityType, number> = { contact: 2, company: 23 };
@@ -134,17 +136,23 @@ export function searchCall(context: IExecuteFunctions, entity: EntityType, path:
 	};
 }
 
-/** Enrich by Lusha IDs: contacts reveal emails/phones (waterfall optional), companies reveal extras. */
-export async function runEnrich(this: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string): Promise<INodeExecutionData[]> {
+/**
+ * Enrich by Lusha IDs: contacts reveal emails/phones (waterfall optional), companies reveal extras. With `jobPath`
+ * (contacts) a Data Waterfall job in the answer is polled and merged (waterfallJob.ts).
+ */
+export async function runEnrich(this: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string, jobPath?: string): Promise<INodeExecutionData[]> {
 	const guard = await startCreditGuard(this);
 	const shape = shapeOf(this, entity);
 	const label = entity === 'contact' ? 'Lusha Contact IDs' : 'Lusha Company IDs';
+	const waterfallOn = (itemIndex: number) => entity === 'contact' && (this.getNodeParameter('waterfallEnabled', itemIndex, true) as boolean);
+	// A job may charge the waterfall's rates for the contacts it covers: price them as the account lists them.
+	if (items.some((_, itemIndex) => waterfallOn(itemIndex))) await guard.priceFromAccount(WATERFALL_PRICES);
 	const worstCase: WorstCase<string> = (entries, extras) =>
 		entries.length *
 		(entity === 'contact'
 			? contactRevealCost(guard.pricing, extras.reveal as string[], extras.waterfallEnabled !== false)
 			: companyRevealCost(guard.pricing, (extras.reveal as string[] | undefined) ?? []));
-	return await runBulk.call(this, items, {
+	const output = await runBulk.call(this, items, {
 		path,
 		bodyKey: 'ids',
 		prepare: (itemIndex) => lushaIds(this, this.getNodeParameter('ids', itemIndex), label, itemIndex),
@@ -153,12 +161,25 @@ export async function runEnrich(this: IExecuteFunctions, items: INodeExecutionDa
 				const reveal = parseList(this.getNodeParameter('reveal', itemIndex, []));
 				return { ...compact({ reveal }), ...tableIdFor(this, itemIndex) };
 			}
-			return { reveal: contactReveal(this, itemIndex), waterfallEnabled: this.getNodeParameter('waterfallEnabled', itemIndex, true) as boolean, ...tableIdFor(this, itemIndex) };
+			return { reveal: contactReveal(this, itemIndex), waterfallEnabled: waterfallOn(itemIndex), ...tableIdFor(this, itemIndex) };
 		},
-		output: shape,
+		output: jobPath ? withWaterfall(shape) : shape,
 		sameIdentityOnce: guard.sameIdentityOnce,
 		gate: guard.gate(worstCase),
+		// A job still running when the wait is over may charge its worst case later: the guard counts it now.
+		request: jobPath ? enrichWithJob(this, { enrich: path, job: jobPath }, (ids, body) => guard.expectLater(worstCase(ids, body))) : undefined,
 	});
+	this.addExecutionHints(...waterfallHints(output));
+	return output;
+}
+
+/** Shapes a result that went through a Data Waterfall job, keeping its `waterfall` mark; one still unfinished shows only its ID. */
+export function withWaterfall(shape: (result: IDataObject) => IDataObject): (result: IDataObject) => IDataObject {
+	return (result) => {
+		const { waterfall, found, ...record } = result;
+		if (!waterfall) return shape(result);
+		return found === false ? { id: record.id, found: false, waterfall } : { ...shape(record), waterfall };
+	};
 }
 
 /** Search and Enrich in one call per 100 items (Pay Only for Matches off). */
