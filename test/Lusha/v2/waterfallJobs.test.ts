@@ -144,6 +144,11 @@ describe('Wait for Waterfall running out, then Contact → Get Enrich Job', () =
 		const result = await run('getEnrichJob', {}, [{ email: 'jane@example.com' }]);
 		expect(result.error?.message).toMatch(/Job ID.*item 0/);
 		expect(ctx.sandbox.count(POLL)).toBe(0);
+		const kept = await run('getEnrichJob', {}, [{ email: 'jane@example.com' }, { found: true, id: 'v1.x' }], true);
+		expect(kept.items.map((i) => [paired(i), i.json.error ?? i.json.id])).toEqual([
+			[0, 'Job ID is empty (item 0)'],
+			[1, 'v1.x'],
+		]);
 	});
 });
 

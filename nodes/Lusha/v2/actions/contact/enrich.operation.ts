@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to ask your enabled third-party providers when Lusha’s own data has no match',
-		hint: 'Lusha runs the waterfall by default on accounts that have it, and the providers bill at their own rates. Turn off to reveal Lusha’s own data only.',
+		hint: 'Lusha runs the waterfall by default on accounts that have it, and the providers bill at their own rates. Contacts it is still working on come later through a job: the node waits for them up to Options → Wait for Waterfall. Turn off to reveal Lusha’s own data only.',
 		displayOptions: show,
 	},
 	simplifyField('contact', 'enrich', 'one email and phone, job, company, location'),

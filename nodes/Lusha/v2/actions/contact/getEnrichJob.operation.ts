@@ -36,12 +36,18 @@ const isEnrichOutput = (json: IDataObject) => typeof json.found === 'boolean';
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const shape = shapeOf(this, 'contact');
 	const byJob = new Map<string, number[]>();
+	const inputErrors = new Map<number, Error>();
 	const jobOfItem: Array<string | undefined> = items.map((item, itemIndex) => {
 		const mark = item.json.waterfall as IDataObject | undefined;
 		const jobId = readText(this, 'jobId', itemIndex);
 		// A contact Enrich (or an earlier run) already finished: polling again would report its charge twice.
 		if (mark?.status === 'complete' || (!jobId && isEnrichOutput(item.json))) return undefined;
-		if (!jobId) throw inputError(this, itemIndex, 'Job ID', 'is empty', 'Map the waterfall.jobId of a Contact → Enrich item, or paste a job ID.');
+		if (!jobId) {
+			const error = inputError(this, itemIndex, 'Job ID', 'is empty', 'Map the waterfall.jobId of a Contact → Enrich item, or paste a job ID.');
+			if (!this.continueOnFail()) throw error;
+			inputErrors.set(itemIndex, error);
+			return undefined;
+		}
 		byJob.set(jobId, [...(byJob.get(jobId) ?? []), itemIndex]);
 		return jobId;
 	});
@@ -63,7 +69,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	const output: INodeExecutionData[][] = items.map((item, itemIndex) => (jobOfItem[itemIndex] === undefined ? [{ ...item, pairedItem: { item: itemIndex } }] : []));
+	const output: INodeExecutionData[][] = items.map((item, itemIndex) => {
+		const error = inputErrors.get(itemIndex);
+		if (error) return [errorItem(error, itemIndex)];
+		return jobOfItem[itemIndex] === undefined ? [{ ...item, pairedItem: { item: itemIndex } }] : [];
+	});
 	for (const [jobId, itemIndexes] of byJob) {
 		const answer = answers.get(jobId) as JobAnswer | Error;
 		if (answer instanceof Error) {

@@ -116,7 +116,7 @@ export async function pollJob(
 }
 
 const STATUS_MESSAGES: Record<Exclude<JobStatus, 'complete'>, string> = {
-	processing: 'Not complete: Lusha’s Data Waterfall is still working on this contact. Collect it with Contact → Get Enrich Job (Job ID {{ $json.waterfall.jobId }}) while Lusha keeps the job.',
+	processing: 'Not complete: Lusha’s Data Waterfall is still working on this contact. Collect it with Contact → Get Enrich Job (its Job ID reads this waterfall.jobId) while Lusha keeps the job.',
 	expired: 'Lusha’s Data Waterfall job expired before it finished this contact: it keeps what Enrich returned, and the job charged nothing for it. Run Enrich again for it to retry.',
 	failed: 'Lusha’s Data Waterfall job failed: this contact keeps what Enrich returned, and the job charged nothing for it. Run Enrich again for it to retry.',
 	not_found: 'Lusha no longer knows this Data Waterfall job (404: expired or unknown): this contact keeps what Enrich returned. Run Enrich again for it to retry.',
