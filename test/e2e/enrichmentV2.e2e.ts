@@ -42,3 +42,68 @@ describe('the Lusha node version 2 (API V3) in a real n8n workflow', () => {
 		await api('POST', `/workflows/${workflowId}/deactivate`);
 	});
 });
+
+describe('the Lusha node version 2 with Data Waterfall jobs in a real n8n workflow', () => {
+	it('Enrich waits for a job and merges it; with no wait, Get Enrich Job finishes the contact later', async () => {
+		await sandbox('POST', 'reset', {});
+		await sandbox('POST', 'config', { waterfallJobWhenNeeded: true, waterfallJobStatuses: ['processing', 'complete'], waterfallJobRetryAfterMs: 200 });
+		const credentialId = await createCredential('Lusha sandbox (V3 waterfall)');
+		const people = (await sandbox('GET', 'v3')).body.people as Array<{ v3Id: string; lushaPhone: boolean; restricted: boolean }>;
+		const usable = people.filter((p) => !p.restricted);
+		const ids = [usable.find((p) => p.lushaPhone), usable.find((p) => !p.lushaPhone), usable.filter((p) => p.lushaPhone)[1]].map((p) => (p as { v3Id: string }).v3Id);
+		const lusha = (id: string, name: string, x: number, parameters: Record<string, unknown>) => ({
+			id,
+			name,
+			type: 'n8n-nodes-lusha-api.lusha',
+			typeVersion: 2,
+			position: [x, id === 'a' ? -150 : 150],
+			parameters: { resource: 'contact', ...parameters },
+			credentials: { lushaApi: { id: credentialId, name: 'Lusha sandbox (V3 waterfall)' } },
+		});
+		const workflowId = await createWorkflow({
+			name: 'Enrich contacts through a Data Waterfall job (V3)',
+			nodes: [
+				{ id: 'w', name: 'Receive IDs', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '0b1d5d7e-2222-4c3a-9d4e-000000000304', parameters: { httpMethod: 'POST', path: 'enrich-v3-waterfall', responseMode: 'onReceived', options: {} } },
+				{ id: 's', name: 'One item per contact', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.contacts', options: {} } },
+				lusha('a', 'Enrich and wait', 400, { operation: 'enrich', options: {} }),
+				lusha('b', 'Enrich without waiting', 400, { operation: 'enrich', options: { waitForWaterfall: 0 } }),
+				lusha('c', 'Get Enrich Job', 600, { operation: 'getEnrichJob', options: { waitForWaterfall: 30 } }),
+			],
+			connections: {
+				'Receive IDs': { main: [[{ node: 'One item per contact', type: 'main', index: 0 }]] },
+				'One item per contact': {
+					main: [
+						[
+							{ node: 'Enrich and wait', type: 'main', index: 0 },
+							{ node: 'Enrich without waiting', type: 'main', index: 0 },
+						],
+					],
+				},
+				'Enrich without waiting': { main: [[{ node: 'Get Enrich Job', type: 'main', index: 0 }]] },
+			},
+		});
+		expect((await api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+		const url = `${state.n8nUrl}/webhook/enrich-v3-waterfall`;
+		await waitFor(async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"contacts":[]}' })).status !== 404, 'the webhook');
+		await waitFor(async () => (await executions(workflowId)).length >= 1, 'the probe execution');
+
+		const sent = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contacts: ids.map((id) => ({ id })) }) });
+		expect(sent.status).toBe(200);
+		const run = await waitFor(async () => (await executions(workflowId)).find((e) => e.finished && e.data?.resultData?.runData?.['Get Enrich Job']?.[0]?.data?.main?.[0]?.length === ids.length), 'the finished job');
+		const runData = run.data.resultData.runData;
+		type Out = Array<{ json: Record<string, any>; pairedItem: { item: number } }>;
+		const waited = runData['Enrich and wait'][0].data.main[0] as Out;
+		expect(waited.map((item) => [item.pairedItem.item, item.json.id, item.json.found])).toEqual(ids.map((id, i) => [i, id, true]));
+		expect(waited[1].json).toMatchObject({ phone: expect.any(String), waterfall: { status: 'complete' }, billing: { waterfallCreditsCharged: expect.any(Number) } });
+		expect(waited[1].json.billing.waterfallCreditsCharged).toBeGreaterThan(0);
+
+		const early = runData['Enrich without waiting'][0];
+		expect((early.data.main[0] as Out)[1].json).toMatchObject({ id: ids[1], found: false, waterfall: { status: 'processing', jobId: expect.any(String) } });
+		expect((early.hints ?? []).map((hint: { message: string }) => hint.message)).toContainEqual(expect.stringContaining('Get Enrich Job'));
+		const finished = runData['Get Enrich Job'][0].data.main[0] as Out;
+		expect(finished.map((item) => [item.pairedItem.item, item.json.id, item.json.found])).toEqual(ids.map((id, i) => [i, id, true]));
+		expect(finished[1].json).toMatchObject({ phone: expect.any(String), waterfall: { status: 'complete' }, billing: { creditsCharged: expect.any(Number) } });
+		await api('POST', `/workflows/${workflowId}/deactivate`);
+		await sandbox('POST', 'reset', {});
+	});
+});
