@@ -174,7 +174,7 @@ export async function runEnrich(this: IExecuteFunctions, items: INodeExecutionDa
 }
 
 /** Shapes a result that went through a Data Waterfall job, keeping its `waterfall` mark; one still unfinished shows only its ID. */
-export function withWaterfall(shape: (result: IDataObject) => IDataObject): (result: IDataObject) => IDataObject {
+function withWaterfall(shape: (result: IDataObject) => IDataObject): (result: IDataObject) => IDataObject {
 	return (result) => {
 		const { waterfall, found, ...record } = result;
 		if (!waterfall) return shape(result);
