@@ -163,6 +163,18 @@ describe('Contact → Search and Enrich', () => {
 		expect(bare.error?.description).toMatch(/API V3/);
 	});
 
+	it('Simplify keeps each result’s status, so a half-revealed contact does not look complete', async () => {
+		const restricted = restrictedIds();
+		const phoneless = new Set((ctx.sandbox.v3.peopleWithoutLushaPhone() as Person[]).map((p) => p.personId));
+		const noPhone = people().find((p) => !restricted.has(p.personId) && phoneless.has(p.personId)) as Person;
+		const full = people().find((p) => !restricted.has(p.personId) && !phoneless.has(p.personId)) as Person;
+		const result = await byEmail('searchAndEnrich', [workEmail(noPhone), workEmail(full)], { payOnlyForMatches: false });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ found: true, status: 'partial', statusDescription: expect.any(String), statusReason: 'missing_data_points', dataSource: 'lusha', missingDataPoints: ['phones'] });
+		expect(result.items[0].json.phone).toBeUndefined();
+		expect(result.items[1].json).toMatchObject({ found: true, status: 'complete', statusReason: null, missingDataPoints: [] });
+	});
+
 	it('shows the credits the execution spent as a hint under the output', async () => {
 		const result = await byEmail('searchAndEnrich', emails(30), { payOnlyForMatches: false, reveal: ['emails'] });
 		const spent = ctx.sandbox.v3.ledger().reduce((n: number, e: { credits: number }) => n + e.credits, 0);
