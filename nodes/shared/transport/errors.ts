@@ -94,9 +94,10 @@ const noV3Access = (statusCode: number, message: string, path = '') => statusCod
 export function lushaApiError(node: INode, input: LushaErrorInput): NodeApiError {
 	const lushaMessage = redact(lushaErrorMessage(input.body), input.secrets);
 	const code = lushaErrorCode(input.body);
-	const hint = noV3Access(input.statusCode, lushaMessage, input.path)
-		? NO_V3_ACCESS
-		: ((code && input.codeHints?.[code]) ?? input.statusHints?.[input.statusCode] ?? hintFor(input.statusCode, lushaMessage, input.path));
+	const ownHint = (code && input.codeHints?.[code]) ?? input.statusHints?.[input.statusCode];
+	// A 403 naming V3 beats a plan hint; a caller's hint that itself speaks of V3 (the trigger's ID lookup) is kept.
+	const v3 = noV3Access(input.statusCode, lushaMessage, input.path) && !/\bV3\b/.test(ownHint ?? '');
+	const hint = v3 ? NO_V3_ACCESS : (ownHint ?? hintFor(input.statusCode, lushaMessage, input.path));
 	const retried = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
 	return new NodeApiError(node, redactDeep(input.body, input.secrets), {
 		message: `Lusha answered ${input.statusCode}${retried}: ${lushaMessage || 'no message'}`,
