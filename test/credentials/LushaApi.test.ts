@@ -27,7 +27,7 @@ describe('Lusha API credential', () => {
 		expect(ctx.sandbox.v3.ledger()).toEqual([]);
 	});
 
-	it('fails for a key without API V3 access, saying what to do, although its V2 calls work', async () => {
+	it('fails for a key without API V3 access, saying what to do', async () => {
 		ctx.sandbox.configure({ apiKeys: { 'v2-only-key': { v3Enabled: false } } });
 		const result = await testCredential({ ...ctx.credential, apiKey: 'v2-only-key' });
 		expect(result.status).toBe('Error');
