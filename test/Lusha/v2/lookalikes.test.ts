@@ -129,6 +129,13 @@ describe('Contact → Find Lookalikes', () => {
 		expect(result.items).toHaveLength(5);
 	});
 
+	it('refuses a seed person without a company before sending, naming the row and the item', async () => {
+		const [a] = people();
+		const result = await similar({ seedPeople: { people: [{ firstName: a.firstName, lastName: a.lastName, companyName: '', companyDomain: '' }] } }, emailItems(5));
+		expect(result.error?.message).toBe('Seed People (Name and Company) → person 1 needs First Name, Last Name, and Company Name or Company Domain (item 0)');
+		expect(ctx.sandbox.count(CONTACTS)).toBe(0);
+	});
+
 	it('asks for seeds when no item has any', async () => {
 		const result = await similar({}, [{ email: '' }, {}]);
 		expect(result.error?.message).toBe('Seeds are empty: fill at least one of Seed Emails, Seed LinkedIn URLs, Seed Lusha Contact IDs, Seed People (item 0)');
