@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { NO_V3_ACCESS } from '../nodes/shared/uiText';
+
 export class LushaApi implements ICredentialType {
 	// Same name and field as Lusha's own node, so credentials made for it keep working here.
 	name = 'lushaApi';
@@ -52,11 +54,13 @@ export class LushaApi implements ICredentialType {
 		},
 	};
 
-	// A filter list costs no credits and needs no plan add-on; account usage would, at 5 calls a minute, fail repeated tests.
+	// A V3 filter list (https://docs.lusha.com/api-reference/filters/get-contact-filter-types-discovery.md): it proves V3
+	// access, which version 2 of the node needs, costs no credits and needs no add-on. Account usage would, at 5 calls a
+	// minute, fail repeated tests; search-and-enrich would spend credits.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/prospecting/filters/contacts/departments',
+			url: '/v3/contacts/prospecting/filters',
 			method: 'GET',
 		},
 		rules: [
@@ -71,8 +75,8 @@ export class LushaApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message:
-						'The API key was accepted, but the Lusha account is not active or has no API access. Contact Lusha support.',
+					// Lusha answers 403 for a key without V3 access, and for an account that is not active.
+					message: `${NO_V3_ACCESS} If the account itself is not active, contact Lusha support.`,
 				},
 			},
 		],

@@ -16,3 +16,10 @@ export const SIGNALS_COST_CREDITS = 'Each signal type that returns results costs
 
 /** The 403 hint of the Signals endpoints: Signals are an add-on to the plan. */
 export const SIGNALS_PLAN_HINT = 'Signals are a Lusha add-on: this plan does not include them. Ask Lusha to enable the Signals API.';
+
+/**
+ * A key whose account has no API V3 access: every V3 call answers 403, while API v2 calls still work
+ * (https://docs.lusha.com/tutorials/v3-migration-guide). The credential test and the transport's 403 hint say it alike.
+ */
+export const NO_V3_ACCESS =
+	'This key has no access to Lusha API V3, which this node (version 2) uses. To fix it, ask your Lusha admin to enable API V3 for the account, or keep using a Lusha node saved as version 1 (Lusha API v2).';

@@ -17,13 +17,30 @@ describe('Lusha API credential', () => {
 		expect(options.headers).toEqual({ api_key: 'k-123' });
 	});
 
-	it('passes its test against the sandbox, with a trailing slash on the base URL, spending no credits', async () => {
+	it('passes its test with a free V3 call, with a trailing slash on the base URL, spending no credits', async () => {
 		const result = await testCredential(ctx.credential);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = ctx.sandbox.state.requests;
-		expect(request.path).toBe('/prospecting/filters/contacts/departments');
+		expect(request.path).toBe('/v3/contacts/prospecting/filters');
 		expect(request.headers.api_key).toBe(ctx.sandbox.apiKey);
 		expect(ctx.sandbox.state.creditsUsed).toBe(0);
+		expect(ctx.sandbox.v3.ledger()).toEqual([]);
+	});
+
+	it('fails for a key without API V3 access, saying what to do', async () => {
+		ctx.sandbox.configure({ apiKeys: { 'v2-only-key': { v3Enabled: false } } });
+		const result = await testCredential({ ...ctx.credential, apiKey: 'v2-only-key' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^This key has no access to Lusha API V3/);
+		expect(result.message).toContain('ask your Lusha admin to enable API V3');
+		expect(result.message).toContain('version 1');
+		expect(ctx.sandbox.state.requests.map((r: { path: string }) => r.path)).toEqual(['/v3/contacts/prospecting/filters']);
+	});
+
+	it('fails for an account without API V3 access, whichever of its keys is used', async () => {
+		ctx.sandbox.configure({ apiKeys: { 'b-key': { account: 'b' } }, accounts: { b: { v3Enabled: false } } });
+		expect((await testCredential({ ...ctx.credential, apiKey: 'b-key' })).message).toMatch(/^This key has no access to Lusha API V3/);
+		expect(await testCredential(ctx.credential)).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 
 	it('tells the user the API key is invalid when it is wrong', async () => {

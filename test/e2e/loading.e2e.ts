@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { api, createCredential, rest, state } from './client';
+import { api, createCredential, rest, sandbox, state } from './client';
 
 describe('the package in real n8n', () => {
 	it('loads both nodes and the credential, with their icons', async () => {
@@ -31,6 +31,19 @@ describe('the package in real n8n', () => {
 		// n8n 1.x drops the HTTP answer from the error (its NodeApiError loses `cause`), so its credential test never
 		// reaches our 401 rule and shows its own wording.
 		expect(bad.body.data.message).toMatch(state.n8nVersion.startsWith('1.') ? /^Authorization failed - please check your credentials/ : /^API key is invalid/);
+	});
+
+	it('fails the credential test for a key without API V3 access; n8n 2.x shows what to do', async () => {
+		await sandbox('POST', 'config', { apiKeys: { 'v2-only-key': { v3Enabled: false } } });
+		try {
+			const id = await createCredential('Credential test, no V3');
+			const noV3 = await rest('POST', '/rest/credentials/test', { credentials: { id, name: 'Credential test, no V3', type: 'lushaApi', data: { apiKey: 'v2-only-key', baseUrl: state.sandboxUrl } } });
+			expect(noV3.body.data.status).toBe('Error');
+			// n8n 1.x never reaches our response-code rules (see above) and shows its own wording.
+			if (!state.n8nVersion.startsWith('1.')) expect(noV3.body.data.message).toMatch(/^This key has no access to Lusha API V3.*ask your Lusha admin to enable API V3/);
+		} finally {
+			await sandbox('POST', 'reset', {});
+		}
 	});
 
 	const examples = fs.readdirSync(path.resolve(__dirname, '../../examples')).filter((f) => f.endsWith('.json'));

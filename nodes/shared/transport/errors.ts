@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { NO_V3_ACCESS } from '../uiText';
+
 /** What to tell the user for each status Lusha answers with, beyond Lusha's own message. */
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Lusha rejected the request as malformed. Check the fields named in the message.',
@@ -57,6 +59,8 @@ export interface LushaErrorInput {
 	statusCode: number;
 	body: unknown;
 	itemIndex?: number;
+	/** The path called: a 403 on a /v3/ path may mean the key has no API V3 access. */
+	path?: string;
 	/** Per-request hints, e.g. naming the plan-gated option that caused a 403. */
 	statusHints?: Partial<Record<number, string>>;
 	/** Per-request hints by Lusha's error code (Tables: TABLE_NOT_FOUND, COLUMN_NOT_FOUND, …); they win over statusHints. */
@@ -77,15 +81,23 @@ export function lushaErrorCode(body: unknown): string | undefined {
 	return typeof message === 'string' ? /^([A-Z][A-Z0-9_]+):/.exec(message)?.[1] : undefined;
 }
 
-function hintFor(statusCode: number, message: string): string {
+function hintFor(statusCode: number, message: string, path = ''): string {
 	if (statusCode === 429 && isQuotaExhausted(message)) return QUOTA_HINT;
+	// Lusha's wording for a key without V3 access is not documented: any other 403 on V3 may be it too.
+	if (statusCode === 403 && path.startsWith('/v3/')) return `${STATUS_HINTS[403]} If every operation fails like this: ${NO_V3_ACCESS}`;
 	return STATUS_HINTS[statusCode] ?? (statusCode >= 500 ? SERVER_ERROR_HINT : 'Check the request and try again.');
 }
+
+/** A 403 whose message names V3 access: the key cannot call V3 at all, whatever the request's own hints say. */
+const noV3Access = (statusCode: number, message: string, path = '') => statusCode === 403 && path.startsWith('/v3/') && /\bV3\b/i.test(message);
 
 export function lushaApiError(node: INode, input: LushaErrorInput): NodeApiError {
 	const lushaMessage = redact(lushaErrorMessage(input.body), input.secrets);
 	const code = lushaErrorCode(input.body);
-	const hint = (code && input.codeHints?.[code]) ?? input.statusHints?.[input.statusCode] ?? hintFor(input.statusCode, lushaMessage);
+	const ownHint = (code && input.codeHints?.[code]) ?? input.statusHints?.[input.statusCode];
+	// A 403 naming V3 beats a plan hint; a caller's hint that itself speaks of V3 (the trigger's ID lookup) is kept.
+	const v3 = noV3Access(input.statusCode, lushaMessage, input.path) && !/\bV3\b/.test(ownHint ?? '');
+	const hint = v3 ? NO_V3_ACCESS : (ownHint ?? hintFor(input.statusCode, lushaMessage, input.path));
 	const retried = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
 	return new NodeApiError(node, redactDeep(input.body, input.secrets), {
 		message: `Lusha answered ${input.statusCode}${retried}: ${lushaMessage || 'no message'}`,

@@ -75,6 +75,7 @@ export async function lushaRequestFull<T = IDataObject>(
 			statusCode: answer.statusCode,
 			body: answer.body,
 			itemIndex: request.itemIndex,
+			path: request.path,
 			statusHints: request.statusHints,
 			codeHints: request.codeHints,
 			secrets,

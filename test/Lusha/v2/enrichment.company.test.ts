@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { runNode } from '../../helpers/n8n';
+import { simplifyCompany } from '../../../nodes/Lusha/v2/helpers/simplify';
+import { lushaVersion, runNode } from '../../helpers/n8n';
 import { useSandbox } from '../../helpers/sandbox';
 
 const ctx = useSandbox();
@@ -101,9 +102,73 @@ describe('Company → Enrich', () => {
 		expect(result.items[0].json).toMatchObject({ employeesByDepartment: expect.any(Array), competitors: expect.any(Array), billing: { creditsCharged: expect.any(Number) } });
 	});
 
+	it('Simplify keeps a result’s status fields when Lusha sends them, as for contacts', () => {
+		// Documented for contact search-and-enrich results only; a company result that carries them keeps them too.
+		const status = { status: 'partial', statusDescription: 'No data found for: competitors', statusReason: 'missing_data_points', dataSource: 'lusha', credits: 1, missingDataPoints: ['competitors'] };
+		expect(simplifyCompany({ id: 'v1.x', name: 'Acme', ...status })).toEqual({ id: 'v1.x', name: 'Acme', ...status });
+	});
+
 	it('returns Lusha’s record untouched with Simplify off', async () => {
 		const id = ctx.sandbox.v3.companyId(companies()[0]) as string;
 		const result = await run('enrich', { simplify: false }, [{ id }]);
 		expect(result.items[0].json).toMatchObject({ id, sicCodes: expect.any(Array), naicsCodes: expect.any(Array), employeeCount: expect.any(Object), found: true });
+	});
+});
+
+/** 2.16 company ownership (https://docs.lusha.com/changelog/overview): fixtures 10–39 have a parent, 0–9 are independent. */
+describe('Company ownership: directParent and ultimateParent (Lusha 2.16)', () => {
+	const PARENTS = ['directParent', 'ultimateParent'];
+	const idOf = (n: number) => ctx.sandbox.v3.companyId(companies()[n]) as string;
+	const ref = { lushaCompanyId: expect.stringMatching(/^v1\./), name: expect.any(String), domain: expect.any(String), hqCountry: expect.any(String) };
+
+	it('Reveal Extras offers both on Company → Enrich and on Company → Search and Enrich', () => {
+		for (const operation of ['enrich', 'searchAndEnrich']) {
+			const field = lushaVersion(2).description.properties.find((p) => p.name === 'reveal' && p.displayOptions?.show?.resource?.includes('company') && p.displayOptions?.show?.operation?.includes(operation));
+			expect((field?.options as Array<{ value: string }> | undefined)?.map((o) => o.value)).toEqual(expect.arrayContaining([...PARENTS, 'competitors', 'intent']));
+		}
+	});
+
+	it('Company → Enrich reveals them; Simplify keeps the parent, and null for an independent company; 1 credit per non-null field', async () => {
+		const ids = [idOf(12), idOf(0)];
+		const result = await run('enrich', { reveal: PARENTS }, ids.map((id) => ({ id })));
+		expect(result.error).toBeUndefined();
+		expect(bodies(ENRICH)).toEqual([{ ids, reveal: PARENTS }]);
+		expect(result.items[0].json).toMatchObject({ id: ids[0], directParent: ref, ultimateParent: ref });
+		expect(result.items[1].json).toMatchObject({ id: ids[1], directParent: null, ultimateParent: null });
+		// reveal_company 1 each, plus 2 for the owned company's parents, nothing for the independent one's nulls.
+		expect(result.items[0].json.billing).toMatchObject({ creditsCharged: 4 });
+	});
+
+	it('Company → Search and Enrich sends Reveal Extras in the one call and keeps what they return', async () => {
+		const [owned, independent] = [companies()[35], companies()[1]];
+		const result = await byDomain('searchAndEnrich', [owned.domain, independent.domain], { payOnlyForMatches: false, reveal: [...PARENTS, 'competitors'] });
+		expect(result.error).toBeUndefined();
+		expect(bodies(SEARCH_AND_ENRICH)[0]).toMatchObject({ reveal: [...PARENTS, 'competitors'] });
+		expect(result.items[0].json).toMatchObject({ directParent: ref, ultimateParent: ref, competitors: expect.any(Array) });
+		expect((result.items[0].json.directParent as IDataObject).lushaCompanyId).not.toBe((result.items[0].json.ultimateParent as IDataObject).lushaCompanyId);
+		expect(result.items[1].json).toMatchObject({ directParent: null, ultimateParent: null });
+	});
+
+	it('Company → Search and Enrich with Pay Only for Matches reveals them in its enrich call', async () => {
+		const result = await byDomain('searchAndEnrich', [companies()[20].domain], { reveal: PARENTS });
+		expect(result.error).toBeUndefined();
+		expect(bodies(ENRICH)).toEqual([{ ids: [idOf(20)], reveal: PARENTS }]);
+		expect(result.items[0].json).toMatchObject({ found: true, directParent: ref, ultimateParent: ref });
+	});
+
+	it('the credit guard prices each parent at 1 credit: Enrich holds back what could pass Max Credits', async () => {
+		// Worst case 3 a company (1 + 2 parents): 8 credits let 2 of 3 go.
+		const ids = [idOf(10), idOf(11), idOf(13)];
+		const result = await run('enrich', { reveal: PARENTS, options: { maxCredits: 8 } }, ids.map((id) => ({ id })));
+		expect(bodies(ENRICH)).toEqual([{ ids: ids.slice(0, 2), reveal: PARENTS }]);
+		expect(result.items.map((i) => (i.json.error as IDataObject | undefined)?.code)).toEqual([undefined, undefined, 'CREDIT_BUDGET']);
+	});
+
+	it('the credit guard prices Search and Enrich’s Reveal Extras: search fee + 1 per company + 1 per extra', async () => {
+		// Worst case 1 (search, up to 25 found) + 3 a company: 7 credits let 2 of 3 go.
+		const list = [companies()[14].domain, companies()[15].domain, companies()[16].domain];
+		const result = await byDomain('searchAndEnrich', list, { payOnlyForMatches: false, reveal: PARENTS, options: { maxCredits: 7 } });
+		expect((bodies(SEARCH_AND_ENRICH)[0].companies as unknown[]).length).toBe(2);
+		expect(result.items.map((i) => (i.json.error as IDataObject | undefined)?.code)).toEqual([undefined, undefined, 'CREDIT_BUDGET']);
 	});
 });

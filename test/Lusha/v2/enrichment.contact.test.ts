@@ -151,6 +151,30 @@ describe('Contact → Search and Enrich', () => {
 		expect(each.items.map((i) => [paired(i), String(i.json.error)])).toEqual([0, 1, 2].map((i) => [i, expect.stringMatching(/403/)]));
 	});
 
+	it('a key without API V3 access gets a hint that says what to do, on Lusha’s message or on a bare 403', async () => {
+		ctx.sandbox.configure({ apiKeys: { 'v2-only-key': { v3Enabled: false } } });
+		const noV3 = await runNode({ credential: { ...ctx.credential, apiKey: 'v2-only-key' }, typeVersion: 2, parameters: { resource: 'contact', operation: 'search', identifyBy: 'email', email: '={{ $json.email }}' }, items: [{ email: emails(1)[0] }] });
+		expect(noV3.error?.message).toMatch(/403/);
+		expect(noV3.error?.description).toMatch(/^This key has no access to Lusha API V3.*ask your Lusha admin to enable API V3.*version 1/);
+		// Lusha's own wording for this 403 is not documented: a 403 without it on a /v3 path still names V3 access.
+		ctx.sandbox.configure({ apiKeys: {}, faults: { routeFaults: [{ route: SEARCH, status: 403, message: 'Forbidden' }] } });
+		const bare = await byEmail('search', emails(1));
+		expect(bare.error?.message).toMatch(/403/);
+		expect(bare.error?.description).toMatch(/API V3/);
+	});
+
+	it('Simplify keeps each result’s status, so a half-revealed contact does not look complete', async () => {
+		const restricted = restrictedIds();
+		const phoneless = new Set((ctx.sandbox.v3.peopleWithoutLushaPhone() as Person[]).map((p) => p.personId));
+		const noPhone = people().find((p) => !restricted.has(p.personId) && phoneless.has(p.personId)) as Person;
+		const full = people().find((p) => !restricted.has(p.personId) && !phoneless.has(p.personId)) as Person;
+		const result = await byEmail('searchAndEnrich', [workEmail(noPhone), workEmail(full)], { payOnlyForMatches: false });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ found: true, status: 'partial', statusDescription: expect.any(String), statusReason: 'missing_data_points', dataSource: 'lusha', missingDataPoints: ['phones'] });
+		expect(result.items[0].json.phone).toBeUndefined();
+		expect(result.items[1].json).toMatchObject({ found: true, status: 'complete', statusReason: null, missingDataPoints: [] });
+	});
+
 	it('shows the credits the execution spent as a hint under the output', async () => {
 		const result = await byEmail('searchAndEnrich', emails(30), { payOnlyForMatches: false, reveal: ['emails'] });
 		const spent = ctx.sandbox.v3.ledger().reduce((n: number, e: { credits: number }) => n + e.credits, 0);

@@ -46,23 +46,24 @@ describe('Contact → Find Lookalikes', () => {
 	});
 
 	it('sends Lusha IDs under `ids`, people under `contacts`, exclusions and Max Contacts per Company', async () => {
-		const [a, b, c] = people();
+		const [a, b, c, d, e] = people();
 		const company = ctx.sandbox.fixtures.companies.find((x: { id: number }) => x.id === c.companyId);
+		const seedIds = [a, b, d, e].map((p) => ctx.sandbox.v3.contactId(p));
 		const result = await similar(
 			{
 				seedEmails: '',
 				seedIds: '={{ $json.id }}',
 				seedPeople: { people: [{ firstName: c.firstName, lastName: c.lastName, companyName: '', companyDomain: company.domain }] },
 				limit: 20,
-				lookalikeOptions: { excludeEmails: people()[3].emailAddresses[0].email, maxContactsPerCompany: 1 },
+				lookalikeOptions: { excludeEmails: people()[5].emailAddresses[0].email, maxContactsPerCompany: 1 },
 			},
-			[{ id: ctx.sandbox.v3.contactId(a) }, { id: ctx.sandbox.v3.contactId(b) }],
+			seedIds.map((id) => ({ id })),
 		);
 		expect(result.error).toBeUndefined();
 		expect(bodies(CONTACTS)).toEqual([
 			{
-				seeds: { ids: [ctx.sandbox.v3.contactId(a), ctx.sandbox.v3.contactId(b)], contacts: [{ firstName: c.firstName, lastName: c.lastName, companyDomain: company.domain }] },
-				exclude: { emails: [people()[3].emailAddresses[0].email] },
+				seeds: { ids: seedIds, contacts: [{ firstName: c.firstName, lastName: c.lastName, companyDomain: company.domain }] },
+				exclude: { emails: [people()[5].emailAddresses[0].email] },
 				limit: 20,
 				maxContactsPerCompany: 1,
 			},
@@ -105,6 +106,36 @@ describe('Contact → Find Lookalikes', () => {
 		expect(ctx.sandbox.count(CONTACTS)).toBe(0);
 	});
 
+	it('refuses fewer than 5 unique seeds before sending anything, naming the field and the item', async () => {
+		// Lusha counts unique identifiers across all seed fields: "Jane@…" and "jane@…" are one.
+		const four = emailItems(4);
+		const items = [...four, { email: four[0].email.toUpperCase() }];
+		const result = await similar({}, items);
+		expect(result.error?.message).toBe('Seeds hold 4 unique seeds in all; Lusha needs 5 to 100 per search (item 0)');
+		expect(result.error?.description).toMatch(/at least 5/);
+		expect(ctx.sandbox.count(CONTACTS)).toBe(0);
+
+		const each = await similar({}, items, true);
+		expect(each.items.map((i) => [(i.pairedItem as IPairedItemData).item, String(i.json.error)])).toEqual([0, 1, 2, 3, 4].map((i) => [i, expect.stringContaining('5 to 100')]));
+		expect(ctx.sandbox.count(CONTACTS)).toBe(0);
+	});
+
+	it('what it sends passes Lusha’s seed rule (5–100 unique identifiers in total)', async () => {
+		ctx.sandbox.configure({ lookalikeSeedRules: true });
+		const [a] = people();
+		const result = await similar({ seedIds: '={{ $json.id ?? "" }}', limit: 5 }, [...emailItems(4, 1), { id: ctx.sandbox.v3.contactId(a) }]);
+		expect(result.error).toBeUndefined();
+		expect(bodies(CONTACTS)[0].seeds).toEqual({ emails: emailItems(4, 1).map((i) => i.email), ids: [ctx.sandbox.v3.contactId(a)] });
+		expect(result.items).toHaveLength(5);
+	});
+
+	it('refuses a seed person without a company before sending, naming the row and the item', async () => {
+		const [a] = people();
+		const result = await similar({ seedPeople: { people: [{ firstName: a.firstName, lastName: a.lastName, companyName: '', companyDomain: '' }] } }, emailItems(5));
+		expect(result.error?.message).toBe('Seed People (Name and Company) → person 1 needs First Name, Last Name, and Company Name or Company Domain (item 0)');
+		expect(ctx.sandbox.count(CONTACTS)).toBe(0);
+	});
+
 	it('asks for seeds when no item has any', async () => {
 		const result = await similar({}, [{ email: '' }, {}]);
 		expect(result.error?.message).toBe('Seeds are empty: fill at least one of Seed Emails, Seed LinkedIn URLs, Seed Lusha Contact IDs, Seed People (item 0)');
@@ -122,16 +153,30 @@ describe('Contact → Find Lookalikes', () => {
 
 describe('Company → Find Lookalikes', () => {
 	it('finds lookalike companies from seed domains and exclusions', async () => {
-		const [a, b, c] = ctx.sandbox.fixtures.companies as Array<{ domain: string }>;
+		ctx.sandbox.configure({ lookalikeSeedRules: true });
+		const all = ctx.sandbox.fixtures.companies as Array<{ domain: string }>;
+		const seeds = all.slice(0, 5).map((x) => x.domain);
+		const c = all[5];
 		const result = await runNode({
 			credential: ctx.credential,
 			typeVersion: 2,
-			parameters: { resource: 'company', operation: 'findLookalikes', seedDomains: `${a.domain}, ${b.domain}`, limit: 10, lookalikeOptions: { excludeDomains: c.domain } },
+			parameters: { resource: 'company', operation: 'findLookalikes', seedDomains: seeds.join(', '), limit: 10, lookalikeOptions: { excludeDomains: c.domain } },
 		});
 		expect(result.error).toBeUndefined();
-		expect(bodies(COMPANIES)).toEqual([{ seeds: { domains: [a.domain, b.domain] }, exclude: { domains: [c.domain] }, limit: 10 }]);
+		expect(bodies(COMPANIES)).toEqual([{ seeds: { domains: seeds }, exclude: { domains: [c.domain] }, limit: 10 }]);
 		expect(result.items).toHaveLength(10);
 		expect(result.items.map((i) => i.json.domain)).not.toContain(c.domain);
 		expect(result.items[0].json).toMatchObject({ id: expect.stringMatching(/^v1\./), name: expect.any(String), billing: { creditsCharged: 30 } });
+	});
+
+	it('refuses fewer than 5 unique seed companies before sending anything', async () => {
+		const [a, b] = ctx.sandbox.fixtures.companies as Array<{ domain: string }>;
+		const result = await runNode({
+			credential: ctx.credential,
+			typeVersion: 2,
+			parameters: { resource: 'company', operation: 'findLookalikes', seedDomains: `${a.domain}, ${b.domain}, ${a.domain.toUpperCase()}` },
+		});
+		expect(result.error?.message).toBe('Seeds hold 2 unique seeds in all; Lusha needs 5 to 100 per search (item 0)');
+		expect(ctx.sandbox.count(COMPANIES)).toBe(0);
 	});
 });

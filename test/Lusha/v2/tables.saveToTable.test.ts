@@ -69,8 +69,8 @@ describe('Save to Lusha Table', () => {
 
 	it('Company → Find Lookalikes saves the lookalikes', async () => {
 		const tableId = await createTable('Lookalikes', 'companies');
-		const [a, b] = ctx.sandbox.fixtures.companies as Array<{ domain: string }>;
-		const result = await run('company', 'findLookalikes', { seedDomains: `${a.domain}, ${b.domain}`, limit: 5, ...saveTo(tableId) });
+		const seeds = (ctx.sandbox.fixtures.companies as Array<{ domain: string }>).slice(0, 5).map((c) => c.domain);
+		const result = await run('company', 'findLookalikes', { seedDomains: seeds.join(', '), limit: 5, ...saveTo(tableId) });
 		expect(result.error).toBeUndefined();
 		expect(bodies('POST /v3/companies/lookalike')[0].tableId).toBe(tableId);
 		expect(result.items[0].json.tableWrite).toMatchObject({ tableId, added: result.items.length });

@@ -8,7 +8,8 @@ import { atItem, errorItem } from '../../../shared/helpers/items';
 import { lushaRequest, paginate } from '../../../shared/transport';
 import { tableIdFor } from '../helpers/tableClient';
 
-/** Lusha takes 100 seeds and 100 exclusions per search (at least 5 seeds). */
+/** Lusha takes 5 to 100 unique seeds in total per search, and 100 exclusions (https://docs.lusha.com/lookalikes/overview). */
+const MIN_SEEDS = 5;
 const MAX_SEEDS = 100;
 
 interface SeedRow {
@@ -140,11 +141,14 @@ function seedsOf(context: IExecuteFunctions, entity: EntityType, itemIndex: numb
 
 const seedCount = (seeds: Record<string, unknown[]>) => Object.values(seeds).reduce((n, list) => n + list.length, 0);
 
-/** Adds one item's seeds to the search's, without repeats. */
+/** What makes two seeds the same one: case and trailing slashes do not ("Jane@acme.com" is "jane@acme.com"). */
+const seedKey = (value: unknown) => JSON.stringify(value).toLowerCase().replace(/\/+"/g, '"');
+
+/** Adds one item's seeds to the search's, without repeats, so the count is Lusha's count of unique seeds. */
 function mergeInto(all: Record<string, unknown[]>, seeds: Record<string, unknown[]>) {
 	for (const [key, values] of Object.entries(seeds)) {
-		const known = new Set((all[key] ?? []).map((v) => JSON.stringify(v)));
-		all[key] = [...(all[key] ?? []), ...values.filter((v) => !known.has(JSON.stringify(v)) && known.add(JSON.stringify(v)))];
+		const known = new Set((all[key] ?? []).map(seedKey));
+		all[key] = [...(all[key] ?? []), ...values.filter((v) => !known.has(seedKey(v)) && known.add(seedKey(v)))];
 	}
 }
 
@@ -207,6 +211,9 @@ export async function findLookalikes(context: IExecuteFunctions, items: INodeExe
 		const fieldNames = SEEDS[entity].map((r) => r.displayName).join(', ');
 		if (contributors.length === 0) {
 			throw inputError(context, 0, 'Seeds', `are empty: fill at least one of ${fieldNames}${entity === 'contact' ? ', Seed People' : ''}`);
+		}
+		if (seedCount(seeds) < MIN_SEEDS) {
+			throw inputError(context, contributors[0], 'Seeds', `hold ${seedCount(seeds)} unique seeds in all; Lusha needs ${MIN_SEEDS} to ${MAX_SEEDS} per search`, `Give at least ${MIN_SEEDS} different ${entity === 'contact' ? 'people' : 'companies'}, from one item or several.`);
 		}
 		const options = context.getNodeParameter('lookalikeOptions', 0, {}) as IDataObject;
 		const exclude = exclusionsOf(context, entity, options);

@@ -5,6 +5,13 @@ import { compact } from '../../../shared/helpers/fields';
 const object = (value: unknown): IDataObject => (value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {});
 const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]) : []);
 
+/**
+ * A search-and-enrich result's own outcome (https://docs.lusha.com/api-reference/search-&-enrich/search-and-enrich-contacts.md):
+ * kept by Simplify, null and empty lists included, so a partly revealed record says what is missing.
+ */
+const RESULT_STATUS_FIELDS = ['status', 'statusDescription', 'statusReason', 'dataSource', 'credits', 'missingDataPoints'];
+const statusOf = (record: IDataObject): IDataObject => Object.fromEntries(RESULT_STATUS_FIELDS.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
+
 /** The first entry whose `type` comes earliest in `preference`, else the first entry. */
 function preferred(entries: IDataObject[], preference: string[]): IDataObject | undefined {
 	for (const type of preference) {
@@ -27,7 +34,7 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	const phones = list(contact.phones);
 	const callable = phones.filter((phone) => phone.doNotCall !== true);
 	const phone = preferred(callable.length ? callable : phones, ['mobile', 'direct', 'work']);
-	return compact({
+	const simple = compact({
 		id: contact.id as string,
 		firstName: contact.firstName as string,
 		lastName: contact.lastName as string,
@@ -52,9 +59,10 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 		canReveal: contact.canReveal as IDataObject[],
 		updateDate: contact.updateDate as string,
 	});
+	return { ...simple, ...statusOf(contact) };
 }
 
-/** Company fields revealed only on request (Enrich's Reveal Extras); kept as Lusha gives them. */
+/** Company fields revealed only on request (Reveal Extras); kept as Lusha gives them, `null` included (an independent company's parents). */
 export const COMPANY_EXTRAS = [
 	'employeesByDepartment',
 	'employeesByLocation',
@@ -63,6 +71,9 @@ export const COMPANY_EXTRAS = [
 	'intent',
 	'estimatedAnnualItSpend',
 	'monthlyWebsiteTraffic',
+	// Lusha 2.16 company ownership: https://docs.lusha.com/changelog/overview
+	'directParent',
+	'ultimateParent',
 ] as const;
 
 /** A V3 company (search preview, enrich or search-and-enrich result) as the fields builders map most, plus any revealed extras. */
@@ -71,7 +82,7 @@ export function simplifyCompany(company: IDataObject): IDataObject {
 	const revenue = object(company.revenueRange);
 	const location = object(company.location);
 	const extras = Object.fromEntries(COMPANY_EXTRAS.filter((field) => company[field] !== undefined).map((field) => [field, company[field]]));
-	return compact({
+	const simple = compact({
 		id: company.id as string,
 		name: company.name as string,
 		domain: company.domain as string,
@@ -93,6 +104,7 @@ export function simplifyCompany(company: IDataObject): IDataObject {
 		logoUrl: company.logoUrl as string,
 		technologies: company.technologies as string[],
 		canReveal: company.canReveal as IDataObject[],
-		...extras,
 	});
+	// After compact: an extra that came back null (no parent) is an answer, not a gap.
+	return { ...simple, ...extras, ...statusOf(company) };
 }

@@ -3,30 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { showFor } from '../../../../shared/helpers/display';
 import { optionsCollection, simplifyField } from '../../../../shared/helpers/fields';
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
+import { companyRevealField } from '../../families/enrichment/fields';
 import { runEnrich } from '../../families/enrichment/run';
 import { onItemErrorField } from '../../helpers/bulkEngine';
-import { COMPANY_EXTRAS } from '../../helpers/simplify';
 import { saveToTableFields } from '../../helpers/tableClient';
 
 const show = showFor('company', 'enrich');
-
-/** Reveal Extras, with what each costs. */
-const EXTRA_OPTIONS = COMPANY_EXTRAS.map((value) => ({
-	name: {
-		employeesByDepartment: 'Employees by Department',
-		employeesByLocation: 'Employees by Location',
-		employeesBySeniority: 'Employees by Seniority',
-		competitors: 'Competitors',
-		intent: 'Intent Topics',
-		estimatedAnnualItSpend: 'Estimated Annual IT Spend',
-		monthlyWebsiteTraffic: 'Monthly Website Traffic',
-	}[value],
-	value,
-	description:
-		value === 'estimatedAnnualItSpend' || value === 'monthlyWebsiteTraffic'
-			? '1 credit per company, only when Lusha has a value'
-			: '1 credit per company that has it (free when already revealed)',
-}));
 
 export const description: INodeProperties[] = [
 	{
@@ -39,16 +21,8 @@ export const description: INodeProperties[] = [
 		description: 'The IDs to enrich, separated by commas; by default each incoming item’s ID (from Company → Search or Prospect). Up to 100 go in one call. Each company costs 1 credit.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Reveal Extras',
-		name: 'reveal',
-		type: 'multiOptions',
-		options: EXTRA_OPTIONS,
-		default: [],
-		description: 'Extra data, each charged separately per company',
-		displayOptions: show,
-	},
-	simplifyField('company', 'enrich', 'name, domain, size, revenue, industry, location, and the extras'),
+	companyRevealField('enrich'),
+	simplifyField('company', 'enrich', 'name, domain, size, revenue, industry, location, and the extras (parents included)'),
 	onItemErrorField('company', 'enrich'),
 	...saveToTableFields('company', 'enrich'),
 	optionsCollection('company', 'enrich', creditGuardOptions),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, simplifyField } from '../../../../shared/helpers/fields';
-import { searchOptions } from '../../families/enrichment/fields';
+import { companyRevealField, searchOptions } from '../../families/enrichment/fields';
 import { payOnlyForMatches, payOnlyForMatchesField } from '../../families/enrichment/payOnlyForMatches';
 import { runSearchAndEnrich } from '../../families/enrichment/run';
 import { onItemErrorField } from '../../helpers/bulkEngine';
@@ -9,8 +9,9 @@ import { identityFields } from '../../helpers/identity';
 
 export const description: INodeProperties[] = [
 	...identityFields('company', 'searchAndEnrich'),
+	companyRevealField('searchAndEnrich'),
 	payOnlyForMatchesField('company'),
-	simplifyField('company', 'searchAndEnrich', 'name, domain, size, revenue, industry, location'),
+	simplifyField('company', 'searchAndEnrich', 'name, domain, size, revenue, industry, location, and the extras (parents included)'),
 	onItemErrorField('company', 'searchAndEnrich'),
 	optionsCollection('company', 'searchAndEnrich', searchOptions('company', false)),
 ];

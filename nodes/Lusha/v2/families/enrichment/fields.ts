@@ -6,6 +6,7 @@ import { showFor } from '../../../../shared/helpers/display';
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
 import { EXPRESSION_LIST_HINT } from '../../../../shared/uiText';
 import { maxResultsPerSignalField } from '../../../../shared/signalFields';
+import { COMPANY_EXTRAS } from '../../helpers/simplify';
 
 /** Emails and/or phones to reveal: Contact → Enrich and Contact → Search and Enrich. */
 export function contactRevealField(operation: string, costNote: string): INodeProperties {
@@ -20,6 +21,38 @@ export function contactRevealField(operation: string, costNote: string): INodePr
 		default: ['emails', 'phones'],
 		description: `What to reveal. ${costNote}`,
 		displayOptions: showFor('contact', operation),
+	};
+}
+
+const EXTRA_NAMES: Record<(typeof COMPANY_EXTRAS)[number], string> = {
+	employeesByDepartment: 'Employees by Department',
+	employeesByLocation: 'Employees by Location',
+	employeesBySeniority: 'Employees by Seniority',
+	competitors: 'Competitors',
+	intent: 'Intent Topics',
+	estimatedAnnualItSpend: 'Estimated Annual IT Spend',
+	monthlyWebsiteTraffic: 'Monthly Website Traffic',
+	directParent: 'Direct Parent Company',
+	ultimateParent: 'Ultimate Parent Company',
+};
+/** Charged only when a value comes back (https://docs.lusha.com/changelog/overview for the parents). */
+const EXTRA_COST: Partial<Record<(typeof COMPANY_EXTRAS)[number], string>> = {
+	estimatedAnnualItSpend: '1 credit per company, only when Lusha has a value',
+	monthlyWebsiteTraffic: '1 credit per company, only when Lusha has a value',
+	directParent: 'The company that owns it (Lusha ID, name, domain, HQ country). 1 credit, only when it has one; null and free for an independent company.',
+	ultimateParent: 'The top of its ownership tree (the direct parent when there is one level). 1 credit, only when it has one; null and free otherwise.',
+};
+
+/** Reveal Extras of Company → Enrich and Company → Search and Enrich, with what each costs. */
+export function companyRevealField(operation: string): INodeProperties {
+	return {
+		displayName: 'Reveal Extras',
+		name: 'reveal',
+		type: 'multiOptions',
+		options: COMPANY_EXTRAS.map((value) => ({ name: EXTRA_NAMES[value], value, description: EXTRA_COST[value] ?? '1 credit per company that has it (free when already revealed)' })),
+		default: [],
+		description: 'Extra data, each charged separately per company',
+		displayOptions: showFor('company', operation),
 	};
 }
 

@@ -7,12 +7,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { EntityType } from '../../../../shared/api/signalCatalogue';
 import { showFor } from '../../../../shared/helpers/display';
 import type { WorstCase } from '../../../../shared/helpers/creditGuard';
-import { price } from '../../../../shared/helpers/creditGuard';
+import { compact } from '../../../../shared/helpers/fields';
 import { pairedIndex } from '../../../../shared/helpers/items';
 import type { BulkCall } from '../../helpers/bulkEngine';
 import { addSpendHint, newSpend, runBulk } from '../../helpers/bulkEngine';
 import { identityOf } from '../../helpers/identity';
-import { contactReveal, searchCall, shapeOf, startCreditGuard } from './run';
+import { companyReveal, companyRevealCost, contactReveal, searchCall, shapeOf, startCreditGuard } from './run';
 
 const PAY_ONLY_FOR_MATCHES_HINT =
 	'Search first (no reveal charge), then reveal only the matches that have what you asked for. Unmatched items cost nothing and the credit budget counts exact prices instead of the worst case. It makes two calls per 100 items instead of one: turn it off when request volume matters more than the budget.';
@@ -72,14 +72,14 @@ export async function payOnlyForMatches(
 		const inputOf = new Map([...matches.entries()].map(([itemIndex, { preview }]) => [preview.id as string, identityOf(entity)(this, itemIndex)]));
 		const worstCase: WorstCase<string> = (ids, extras) =>
 			entity === 'company'
-				? price(guard.pricing, 'reveal_company', ids.length)
+				? ids.length * companyRevealCost(guard.pricing, (extras.reveal as string[] | undefined) ?? [])
 				: ids.reduce((sum, id) => sum + canRevealCredits(previewOf.get(id) ?? {}, extras.reveal as string[]), 0);
 		const enrichCall: BulkCall<string> = {
 			path: paths.enrich,
 			bodyKey: 'ids',
 			prepare: (itemIndex) => (matches.has(itemIndex) ? [matches.get(itemIndex)?.preview.id as string] : []),
 			// Only what Lusha itself has: the waterfall would reveal (and bill) beyond the preview.
-			bodyExtras: (itemIndex) => (entity === 'contact' ? { reveal: matches.get(itemIndex)?.reveal ?? [], waterfallEnabled: false } : {}),
+			bodyExtras: (itemIndex) => (entity === 'contact' ? { reveal: matches.get(itemIndex)?.reveal ?? [], waterfallEnabled: false } : compact({ reveal: companyReveal(this, itemIndex) })),
 			output: shape,
 			identifiers: (id) => ({ ...inputOf.get(id), id }),
 			sameIdentityOnce: true,

@@ -45,6 +45,9 @@ export const DOCUMENTED_PRICES: Pricing = {
 	intent: { credits: 1, perQuantity: 1 },
 	estimatedAnnualItSpend: { credits: 1, perQuantity: 1 },
 	monthlyWebsiteTraffic: { credits: 1, perQuantity: 1 },
+	// 1 credit per field when not null (https://docs.lusha.com/changelog/overview, 2.16).
+	directParent: { credits: 1, perQuantity: 1 },
+	ultimateParent: { credits: 1, perQuantity: 1 },
 	showSignalsContact: { credits: 1, perQuantity: 1 },
 	showSignalsCompany: { credits: 1, perQuantity: 1 },
 };
@@ -99,7 +102,7 @@ function contactRevealCost(pricing: Pricing, reveal: string[], waterfall: boolea
 }
 
 /** Worst case of enriching one company with these extras. */
-function companyRevealCost(pricing: Pricing, reveal: string[]): number {
+export function companyRevealCost(pricing: Pricing, reveal: string[]): number {
 	return price(pricing, 'reveal_company') + reveal.reduce((sum, field) => sum + price(pricing, field), 0);
 }
 
@@ -108,6 +111,11 @@ export function contactReveal(context: IExecuteFunctions, itemIndex: number): st
 	const reveal = parseList(context.getNodeParameter('reveal', itemIndex, ['emails', 'phones']));
 	if (reveal.length === 0) throw inputError(context, itemIndex, 'Reveal', 'is empty', 'Pick Emails, Phones, or both.');
 	return reveal;
+}
+
+/** Reveal Extras of a company enrich or search-and-enrich, read per item (may be empty). */
+export function companyReveal(context: IExecuteFunctions, itemIndex: number): string[] {
+	return parseList(context.getNodeParameter('reveal', itemIndex, []));
 }
 
 /** The output of a found record: simplified when the Simplify switch is on. */
@@ -157,10 +165,7 @@ export async function runEnrich(this: IExecuteFunctions, items: INodeExecutionDa
 		bodyKey: 'ids',
 		prepare: (itemIndex) => lushaIds(this, this.getNodeParameter('ids', itemIndex), label, itemIndex),
 		bodyExtras: (itemIndex) => {
-			if (entity === 'company') {
-				const reveal = parseList(this.getNodeParameter('reveal', itemIndex, []));
-				return { ...compact({ reveal }), ...tableIdFor(this, itemIndex) };
-			}
+			if (entity === 'company') return { ...compact({ reveal: companyReveal(this, itemIndex) }), ...tableIdFor(this, itemIndex) };
 			return { reveal: contactReveal(this, itemIndex), waterfallEnabled: waterfallOn(itemIndex), ...tableIdFor(this, itemIndex) };
 		},
 		output: jobPath ? withWaterfall(shape) : shape,
@@ -188,14 +193,15 @@ export async function runSearchAndEnrich(this: IExecuteFunctions, items: INodeEx
 	const identify = identityOf(entity);
 	const worstCase: WorstCase<Identity> = (entries, extras) =>
 		price(guard.pricing, 'api_search', entries.length) +
-		entries.length * (entity === 'contact' ? contactRevealCost(guard.pricing, extras.reveal as string[], false) : price(guard.pricing, 'reveal_company'));
+		entries.length *
+			(entity === 'contact' ? contactRevealCost(guard.pricing, extras.reveal as string[], false) : companyRevealCost(guard.pricing, (extras.reveal as string[] | undefined) ?? []));
 	return await runBulk.call(this, items, {
 		path,
 		bodyKey: BODY_KEY[entity],
 		prepare: (itemIndex) => identify(this, itemIndex),
 		bodyExtras: (itemIndex) => {
 			const { options: searchOptionsBody } = searchExtras(this, entity, itemIndex);
-			return compact({ options: searchOptionsBody, reveal: entity === 'contact' ? contactReveal(this, itemIndex) : undefined });
+			return compact({ options: searchOptionsBody, reveal: entity === 'contact' ? contactReveal(this, itemIndex) : companyReveal(this, itemIndex) });
 		},
 		output: shapeOf(this, entity),
 		sameIdentityOnce: guard.sameIdentityOnce,
