@@ -8,6 +8,7 @@ import { inputError, lushaDate, parseList } from '../../../shared/helpers/input'
 import type { LushaContext } from '../../../shared/transport';
 import { lushaRequest } from '../../../shared/transport';
 import { EXPRESSION_LIST_HINT, SIGNALS_COST_CREDITS } from '../../../shared/uiText';
+import { COMPANY_IDS_DEFAULT, CONTACT_IDS_DEFAULT, emptyIdsHint } from './idDefaults';
 import { tableIdFor } from './tableWrite';
 import { onItemErrorField, v3BulkPerItem } from './v3Bulk';
 
@@ -27,7 +28,7 @@ export async function loadV3SignalTypes(context: LushaContext, entity: EntityTyp
 /** Lusha V3 IDs are encrypted (`v1.…`) or legacy whole numbers; anything else is refused as "Invalid … id". */
 export function lushaIds(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string[] {
 	const ids = parseList(value);
-	if (ids.length === 0) throw inputError(context, itemIndex, field, 'is empty', 'Map the id of a Lusha result, e.g. {{ $json.id }}.');
+	if (ids.length === 0) throw inputError(context, itemIndex, field, `is empty: ${emptyIdsHint(context, itemIndex, field)}`, 'Map the Lusha ID of a Search, Prospect or Lusha Trigger item.');
 	const bad = ids.find((id) => !/^(v\d+\.[A-Za-z0-9_-]+|\d+)$/.test(id));
 	if (bad !== undefined) {
 		throw inputError(context, itemIndex, field, `holds "${bad}", which is not a Lusha ID`, 'Lusha IDs look like v1.… (or digits for older records). Take them from a Search, Prospect or Enrich result.');
@@ -43,7 +44,7 @@ export function signalFields(entity: EntityType): INodeProperties[] {
 			displayName: `Lusha ${noun === 'contact' ? 'Contact' : 'Company'} IDs`,
 			name: 'ids',
 			type: 'string',
-			default: '={{ $json.id }}',
+			default: entity === 'contact' ? CONTACT_IDS_DEFAULT : COMPANY_IDS_DEFAULT,
 			required: true,
 			description: `The ${noun} IDs to read signals for, separated by commas. By default each incoming item’s ID. Up to 100 go in one call.`,
 			displayOptions: show,

@@ -4,6 +4,7 @@ import { showFor } from '../../../../shared/helpers/display';
 import { simplifyField } from '../../../../shared/helpers/fields';
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
 import { COMPANY_EXTRA_OPTIONS, optionsCollection, runEnrich } from '../../helpers/enrichment';
+import { COMPANY_IDS_DEFAULT } from '../../helpers/idDefaults';
 import { saveToTableFields } from '../../helpers/tableWrite';
 import { onItemErrorField } from '../../helpers/v3Bulk';
 
@@ -14,10 +15,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Lusha Company IDs',
 		name: 'ids',
 		type: 'string',
-		default: '={{ $json.id }}',
+		default: COMPANY_IDS_DEFAULT,
 		required: true,
 		placeholder: 'v1.…',
-		description: 'The IDs to enrich, separated by commas; by default each incoming item’s ID (from Company → Search or Prospect). Up to 100 go in one call. Each company costs 1 credit.',
+		description: 'The IDs to enrich, separated by commas; by default each incoming item’s ID (from Company → Search or Prospect, or a Lusha Trigger’s company). Up to 100 go in one call. Each company costs 1 credit.',
 		displayOptions: show,
 	},
 	{

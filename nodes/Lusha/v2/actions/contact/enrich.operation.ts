@@ -4,6 +4,7 @@ import { showFor } from '../../../../shared/helpers/display';
 import { simplifyField } from '../../../../shared/helpers/fields';
 import { creditGuardOptions } from '../../../../shared/helpers/creditGuard';
 import { contactRevealField, optionsCollection, runEnrich } from '../../helpers/enrichment';
+import { CONTACT_IDS_DEFAULT } from '../../helpers/idDefaults';
 import { saveToTableFields } from '../../helpers/tableWrite';
 import { onItemErrorField } from '../../helpers/v3Bulk';
 
@@ -14,10 +15,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Lusha Contact IDs',
 		name: 'ids',
 		type: 'string',
-		default: '={{ $json.id }}',
+		default: CONTACT_IDS_DEFAULT,
 		required: true,
 		placeholder: 'v1.…',
-		description: 'The IDs to reveal, separated by commas; by default each incoming item’s ID (from Contact → Search or Prospect). Up to 100 go in one call.',
+		description: 'The IDs to reveal, separated by commas; by default each incoming item’s ID (from Contact → Search or Prospect, or a Lusha Trigger’s person). Up to 100 go in one call.',
 		displayOptions: show,
 	},
 	contactRevealField('enrich', 'Only fields that come back are charged, and a field already revealed for your account is free.'),

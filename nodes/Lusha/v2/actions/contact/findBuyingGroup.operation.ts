@@ -4,6 +4,7 @@ import { showFor, showForWith } from '../../../../shared/helpers/display';
 import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
 import { domainOf, inputError } from '../../../../shared/helpers/input';
 import { lushaRequest } from '../../../../shared/transport';
+import { COMPANY_IDS_DEFAULT } from '../../helpers/idDefaults';
 import { lushaIds } from '../../helpers/signals';
 import type { V3BulkResponse } from '../../helpers/v3Bulk';
 import { onItemErrorField, v3BulkPerItem } from '../../helpers/v3Bulk';
@@ -49,7 +50,7 @@ export const description: INodeProperties[] = [
 		name: 'buyingGroupCompanyId',
 		type: 'string',
 		placeholder: 'v1.…',
-		default: '={{ $json.id }}',
+		default: COMPANY_IDS_DEFAULT,
 		required: true,
 		displayOptions: showForWith('contact', 'findBuyingGroup', { buyingGroupIdentifyBy: ['id'] }),
 	},
