@@ -23,6 +23,38 @@ const UNSTUCK_EXAMPLE_URL = 'https://api.unstuck.example';
 // n8n adds this field to credentials that authenticate; n8n 1.x's public API requires it.
 const DOMAIN_FIELDS = { allowedHttpRequestDomains: 'all' };
 
+/** The Lusha Table and user the Monday account-scoring example writes to on the sandbox (the sandbox knows this user). */
+const SANDBOX_TABLE = { name: 'SDR hot accounts', ownerEmail: 'owner@example.com' };
+/** The example's placeholders for the table, replaced in the preloaded copy. */
+const TABLE_EXAMPLE_OWNER = 'you@yourcompany.com';
+
+/** A sandbox Lusha Table for the account-scoring example; a fresh sandbox gives it the same ID every time. */
+async function sandboxTable(sandbox) {
+	const response = await fetch(`${sandbox.url}/v3/contacts/tables`, {
+		method: 'POST',
+		headers: { api_key: sandbox.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ name: SANDBOX_TABLE.name, owner: { email: SANDBOX_TABLE.ownerEmail } }),
+	});
+	const body = await response.json();
+	if (!response.ok) throw new Error(`sandbox table: ${response.status} ${JSON.stringify(body)}`);
+	return body.data.tableId;
+}
+
+/** Rows a lead sheet would hold: five sandbox people, and one Lusha does not know. */
+async function sandboxLeadRows(sandbox) {
+	const { people } = await (await fetch(`${sandbox.url}/__admin/state`)).json();
+	return [
+		...people.slice(0, 5).map((p) => ({ Email: p.email, 'First Name': p.fullName.split(' ')[0], 'Last Name': p.fullName.split(' ').slice(1).join(' ') })),
+		{ Email: 'nobody@unknown-company.example', 'First Name': 'No', 'Last Name': 'Body' },
+	];
+}
+
+/**
+ * The example workflows as `npm start` loads them: Lusha nodes on the sandbox credential, Unstuck on the
+ * sandbox's double, the account-scoring table on a sandbox table, and the lead sheet pinned to sandbox rows.
+ * Every workflow gets `pinData` (n8n 2.x stores NULL without it, and then "Execute step" after a test
+ * event fails reading it). Also used by the browser test, so it checks exactly what `npm start` loads.
+ */
 async function preload(url, cookie, apiKey, sandbox) {
 	const headers = { 'X-N8N-API-KEY': apiKey, 'content-type': 'application/json' };
 	const existing = await (await fetch(`${url}/rest/credentials`, { headers: { cookie } })).json();
@@ -38,18 +70,31 @@ async function preload(url, cookie, apiKey, sandbox) {
 	const workflows = await (await fetch(`${url}/api/v1/workflows?limit=250`, { headers })).json();
 	const names = new Set((workflows.data ?? []).map((w) => w.name));
 	const examplesDir = path.join(root, 'examples');
+	const created = [];
 	for (const file of fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
 		if (names.has(workflow.name)) continue;
+		const pinData = {};
 		for (const node of workflow.nodes) {
 			if (node.type.startsWith('n8n-nodes-lusha-api.')) node.credentials = { lushaApi: { id: credential.id, name: 'Lusha sandbox' } };
 			if (node.type === 'n8n-nodes-base.httpRequest' && String(node.parameters.url).startsWith(UNSTUCK_EXAMPLE_URL)) {
 				node.parameters.url = node.parameters.url.replace(UNSTUCK_EXAMPLE_URL, `${sandbox.url}/unstuck`);
 				node.credentials = { httpHeaderAuth: { id: unstuck.id, name: 'Unstuck (sandbox double)' } };
 			}
+			if (node.type === 'n8n-nodes-lusha-api.lusha' && node.parameters.resource === 'table' && node.parameters.ownerEmail === TABLE_EXAMPLE_OWNER) {
+				node.parameters.ownerEmail = SANDBOX_TABLE.ownerEmail;
+				node.parameters.tableId = { __rl: true, mode: 'id', value: await sandboxTable(sandbox) };
+			}
+			if (node.type === 'n8n-nodes-base.googleSheets' && node.parameters.operation === 'read') {
+				pinData[node.name] = (await sandboxLeadRows(sandbox)).map((json) => ({ json }));
+			}
 		}
-		await fetch(`${url}/api/v1/workflows`, { method: 'POST', headers, body: JSON.stringify(workflow) });
+		const response = await fetch(`${url}/api/v1/workflows`, { method: 'POST', headers, body: JSON.stringify({ ...workflow, pinData }) });
+		const body = await response.json();
+		if (!response.ok) throw new Error(`n8n refused the example ${file}: ${response.status} ${JSON.stringify(body)}`);
+		created.push({ file, id: body.id, name: workflow.name });
 	}
+	return created;
 }
 
 async function main() {
@@ -95,7 +140,11 @@ async function main() {
 	);
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack ?? error}\n`);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${error.stack ?? error}\n`);
+		process.exit(1);
+	});
+}
+
+module.exports = { preload, SANDBOX_TABLE };
