@@ -104,6 +104,12 @@ async function main() {
 	installPackage(userFolder, packPackage(), RUNTIME);
 	const sandbox = await startSandboxProcess({ port: SANDBOX_PORT });
 	const n8n = await startN8n({ userFolder, port: N8N_PORT, brokerPort: N8N_PORT + 2, quiet: true, runtime: RUNTIME });
+	// n8n's own log goes to a file, so this terminal keeps the summary below.
+	const logFile = path.join(userFolder, 'n8n.log');
+	fs.writeFileSync(logFile, n8n.logs());
+	const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+	n8n.process.stdout.on('data', (chunk) => logStream.write(chunk));
+	n8n.process.stderr.on('data', (chunk) => logStream.write(chunk));
 	const stop = async () => {
 		process.stdout.write('\nStopping n8n and the Lusha sandbox…\n');
 		await Promise.all([n8n.stop(), sandbox.stop()]);
@@ -123,16 +129,20 @@ async function main() {
 			`  sandbox page:    ${sandbox.url}/   (send signals; see deliveries, API calls and credits)`,
 			`  Lusha sandbox:   ${sandbox.url}  (API key ${sandbox.apiKey}; no account, no credits)`,
 			'',
-			'First signal in 3 minutes:',
-			'  1. In the editor, open "Lusha: promotion → update the CRM and notify the owner".',
-			'  2. Double-click "Champion promoted" (the Lusha Trigger) and click "Execute step".',
+			`  n8n's log:       ${path.relative(process.cwd(), logFile)}   (N8N_PORT and LUSHA_SANDBOX_PORT change the ports)`,
+			'',
+			'First signal in 3 minutes (README: "First signal in 3 minutes"):',
+			'  1. Log in (n8n 2.x first shows its Assistant page: click "Set up later in Settings").',
+			'  2. Open "Lusha: promotion → update the CRM and notify the owner".',
+			'  3. Double-click "Champion promoted" (the Lusha Trigger) and click "Execute step":',
 			'     n8n listens for a test event, and the trigger subscribes to the sandbox.',
-			`  3. Open the sandbox page, ${sandbox.url}/ , and click "Send signal" on a subscription`,
-			'     (or run: npm run signal -- --type promotion). The page shows n8n\'s answer: HTTP 201,',
-			'     and the trigger\'s output in n8n shows the signal.',
-			'  4. Close the trigger, double-click "Find the champion in Lusha", click "Execute step" and send',
-			'     another signal: n8n runs the trigger and the Lusha node, which shows the champion\'s email.',
-			'  Publish the workflow to run it on every signal; the Slack and HubSpot nodes need your credentials.',
+			`  4. On the sandbox page, ${sandbox.url}/ , click "Send signal" on the "contact 1000000" row`,
+			'     (or run: npm run signal -- --type promotion). The page shows n8n\'s answer, HTTP 201,',
+			'     and the trigger\'s output shows the signal.',
+			'  5. Close the trigger, double-click "Find the champion in Lusha" and click "Execute step". No new',
+			'     signal: n8n reruns the trigger\'s step-4 signal through the Lusha node, which shows the champion\'s email.',
+			`  The other examples: one line each in the README ("Example workflows"). Account scoring writes to the sandbox`,
+			`  table "${SANDBOX_TABLE.name}" as ${SANDBOX_TABLE.ownerEmail}; the lead sheet of the bulk enrichment is pinned to sandbox rows.`,
 			'',
 			'Ctrl-C stops everything.',
 			'',
