@@ -36,9 +36,23 @@ async function sandboxTable(sandbox) {
 		body: JSON.stringify({ name: SANDBOX_TABLE.name, owner: { email: SANDBOX_TABLE.ownerEmail } }),
 	});
 	const body = await response.json();
+	if (response.status === 409) {
+		// Already there (a sandbox that outlived an earlier preload): use it.
+		const listed = await fetch(`${sandbox.url}/v3/contacts/tables/list`, {
+			method: 'POST',
+			headers: { api_key: sandbox.apiKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ owner: { email: SANDBOX_TABLE.ownerEmail }, name: SANDBOX_TABLE.name }),
+		});
+		const tables = (await listed.json()).data ?? [];
+		const found = tables.find((t) => t.name === SANDBOX_TABLE.name);
+		if (found) return found.tableId;
+	}
 	if (!response.ok) throw new Error(`sandbox table: ${response.status} ${JSON.stringify(body)}`);
 	return body.data.tableId;
 }
+
+/** n8n's own nodes that need no account; any other node without a credential cannot run locally. */
+const NEEDS_NO_ACCOUNT = new Set(['stickyNote', 'set', 'if', 'switch', 'filter', 'merge', 'code', 'noOp', 'splitOut', 'aggregate', 'scheduleTrigger', 'manualTrigger'].map((name) => `n8n-nodes-base.${name}`));
 
 /** Rows a lead sheet would hold: five sandbox people, and one Lusha does not know. */
 async function sandboxLeadRows(sandbox) {
@@ -70,6 +84,10 @@ async function preload(url, cookie, apiKey, sandbox) {
 	const workflows = await (await fetch(`${url}/api/v1/workflows?limit=250`, { headers })).json();
 	const names = new Set((workflows.data ?? []).map((w) => w.name));
 	const examplesDir = path.join(root, 'examples');
+	// n8n 1.x refuses Execute step on any node ("Please resolve outstanding issues") while a node of the
+	// workflow lacks its credential, and then shows no output: there, such nodes are loaded deactivated.
+	const settings = await (await fetch(`${url}/rest/settings`, { headers: { cookie } })).json();
+	const deactivateUnconfigured = String(settings.data?.versionCli ?? '').startsWith('1.');
 	const created = [];
 	for (const file of fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'))) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
@@ -89,10 +107,16 @@ async function preload(url, cookie, apiKey, sandbox) {
 				pinData[node.name] = (await sandboxLeadRows(sandbox)).map((json) => ({ json }));
 			}
 		}
-		const response = await fetch(`${url}/api/v1/workflows`, { method: 'POST', headers, body: JSON.stringify({ ...workflow, pinData }) });
+		// The editor's own route, as an import saves: n8n 1.x's public API refuses `pinData`.
+		if (deactivateUnconfigured) {
+			for (const node of workflow.nodes) {
+				if (!node.type.startsWith('n8n-nodes-lusha-api.') && !NEEDS_NO_ACCOUNT.has(node.type) && !node.credentials && !pinData[node.name]) node.disabled = true;
+			}
+		}
+		const response = await fetch(`${url}/rest/workflows`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ ...workflow, active: false, pinData }) });
 		const body = await response.json();
 		if (!response.ok) throw new Error(`n8n refused the example ${file}: ${response.status} ${JSON.stringify(body)}`);
-		created.push({ file, id: body.id, name: workflow.name });
+		created.push({ file, id: body.data.id, name: workflow.name });
 	}
 	return created;
 }
