@@ -63,6 +63,17 @@ async function sandboxLeadRows(sandbox) {
 	];
 }
 
+/** Examples an earlier `npm start` loaded without pinData (NULL in n8n 2.x) get `{}`, as a save in the editor would give them. */
+async function repairPinData(url, cookie, workflows) {
+	const examples = new Set(fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(root, 'examples', f), 'utf8')).name));
+	for (const { id, name } of workflows.filter((w) => examples.has(w.name))) {
+		const { data } = await (await fetch(`${url}/rest/workflows/${id}`, { headers: { cookie } })).json();
+		if (!data || data.pinData) continue;
+		const patched = await fetch(`${url}/rest/workflows/${id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ pinData: {}, versionId: data.versionId }) });
+		if (!patched.ok) log(`could not give "${name}" its pinData (${patched.status}); save it once in the editor`);
+	}
+}
+
 /**
  * The example workflows as `npm start` loads them: Lusha nodes on the sandbox credential, Unstuck on the
  * sandbox's double, the account-scoring table on a sandbox table, and the lead sheet pinned to sandbox rows.
@@ -83,6 +94,7 @@ async function preload(url, cookie, apiKey, sandbox) {
 	const unstuck = await credentialNamed('Unstuck (sandbox double)', 'httpHeaderAuth', { name: 'Authorization', value: `Bearer ${unstuckKey}` });
 	const workflows = await (await fetch(`${url}/api/v1/workflows?limit=250`, { headers })).json();
 	const names = new Set((workflows.data ?? []).map((w) => w.name));
+	await repairPinData(url, cookie, workflows.data ?? []);
 	const examplesDir = path.join(root, 'examples');
 	// n8n 1.x refuses Execute step on any node ("Please resolve outstanding issues") while a node of the
 	// workflow lacks its credential, and then shows no output: there, such nodes are loaded deactivated.
