@@ -40,7 +40,7 @@ async function main(argv = process.argv.slice(2), out = process.stdout) {
 		if (values.list) {
 			const { body } = await admin('GET', 'subscriptions');
 			if (body.length === 0) out.write('No subscriptions. Click "Execute step" on a Lusha Trigger in n8n (or publish its workflow) first.\n');
-			for (const s of body) out.write(`${s.id}  ${s.isActive ? 'active  ' : 'disabled'}  ${s.entityType} ${s.entityId}  →  ${s.url}\n    can send: ${s.sendableSignalTypes.join(', ')}\n`);
+			for (const s of body) out.write(`${s.id}  ${s.isActive ? 'active  ' : 'disabled'}  ${s.entityLabel}  →  ${s.url}\n    can send: ${s.sendableSignalTypes.join(', ')}\n`);
 			return 0;
 		}
 		const { status, body } = await admin('POST', 'send-signal', { signalType: values.type, subscriptionId: values.subscription, entityId: values.entity });
@@ -49,7 +49,7 @@ async function main(argv = process.argv.slice(2), out = process.stdout) {
 			return 1;
 		}
 		const { subscription, answer } = body;
-		out.write(`Sent ${body.signalType} for ${subscription.entityType} ${subscription.entityId} (delivery ${body.deliveryId})\n  to ${subscription.url}\n`);
+		out.write(`Sent ${body.signalType} for ${body.signalType === 'optOut' ? `contact ${body.payload.contactId}` : `${subscription.entityType} ${subscription.entityId}`} (delivery ${body.deliveryId})\n  to ${subscription.url}\n`);
 		out.write(`  answer: HTTP ${answer.statusCode} ${typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)} in ${answer.durationMs} ms\n`);
 		if (!body.delivered) out.write(`  not acknowledged: the sandbox retried ${body.attempts.length - 1} times, as Lusha does, and disabled the subscription.\n`);
 		return body.delivered ? 0 : 1;

@@ -13,6 +13,8 @@ function createControlPage(sandbox, webhooks) {
 	const deliveries = /** @type {Array<object>} */ ([]);
 
 	const subscriptionView = ({ _seq, _failures, ...subscription }) => subscription;
+	/** The account's opt-out subscription: its entityId is the account's, not a contact's. */
+	const isOptOut = (subscription) => Boolean(subscription?._optOut || subscription?.signalTypes?.includes('optOut'));
 	const allSubscriptions = () => [...sandbox.state.subscriptions.values()].sort((a, b) => b._seq - a._seq).map(subscriptionView);
 
 	/** The signal types a subscription can be sent: its own list, or the whole catalogue for "All Signals". */
@@ -29,9 +31,10 @@ function createControlPage(sandbox, webhooks) {
 			at: new Date().toISOString(),
 			source,
 			deliveryId: result.payload?.id ?? null,
-			signalType: result.payload?.type ?? null,
-			entityType: subscription?.entityType ?? result.payload?.entityType ?? null,
-			entityId: subscription?.entityId ?? result.payload?.entityId ?? null,
+			// An opt-out payload has no envelope: its signal is the opt-out and its entity the contact who opted out.
+			signalType: result.payload?.type ?? (isOptOut(subscription) ? 'optOut' : null),
+			entityType: isOptOut(subscription) ? 'contact' : (subscription?.entityType ?? result.payload?.entityType ?? null),
+			entityId: isOptOut(subscription) ? (result.payload?.contactId ?? null) : (subscription?.entityId ?? result.payload?.entityId ?? null),
 			subscriptionId: subscription?.id ?? result.payload?.subscriptionId ?? null,
 			url: subscription?.url ?? null,
 			delivered: result.delivered,
@@ -58,7 +61,7 @@ function createControlPage(sandbox, webhooks) {
 			if (!subscription) {
 				const what = [signalType && `watches ${signalType}`, entityId && `is for entity ${entityId}`].filter(Boolean).join(' and ');
 				const hint = active.length
-					? `Active subscriptions: ${active.map((s) => `${s.entityType} ${s.entityId} (${signalTypesFor(s).join(', ')})`).join('; ')}.`
+					? `Active subscriptions: ${active.map((s) => `${isOptOut(s) ? 'opt-outs' : `${s.entityType} ${s.entityId}`} (${signalTypesFor(s).join(', ')})`).join('; ')}.`
 					: 'There is none: open a workflow with a Lusha Trigger and click "Execute step" on the trigger (or publish the workflow).';
 				return { statusCode: 404, body: { message: `No active subscription${what ? ` that ${what}` : ''}. ${hint}` } };
 			}
@@ -73,7 +76,7 @@ function createControlPage(sandbox, webhooks) {
 			body: {
 				delivered: result.delivered,
 				subscription: { id: subscription.id, entityType: subscription.entityType, entityId: subscription.entityId, url: subscription.url },
-				signalType: result.payload.type,
+				signalType: result.payload.type ?? (isOptOut(subscription) ? 'optOut' : null),
 				deliveryId: result.payload.id,
 				payload: result.payload,
 				answer: { statusCode: last.statusCode, body: last.body, durationMs: last.durationMs },
@@ -95,7 +98,7 @@ function createControlPage(sandbox, webhooks) {
 	async function admin(action, body) {
 		switch (action) {
 			case 'GET /subscriptions':
-				return { statusCode: 200, body: allSubscriptions().map((s) => ({ ...s, sendableSignalTypes: signalTypesFor(s) })) };
+				return { statusCode: 200, body: allSubscriptions().map((s) => ({ ...s, sendableSignalTypes: signalTypesFor(s), entityLabel: isOptOut(s) ? 'opt-outs of any contact (account-wide)' : `${s.entityType} ${s.entityId}` })) };
 			case 'POST /send-signal':
 				return await sendSignal(body);
 			case 'GET /log':
@@ -218,7 +221,7 @@ async function refreshSubscriptions() {
 		sendCell.append(select, ' ', button);
 		row.append(
 			cell(subscription.name),
-			cell(subscription.entityType + ' ' + subscription.entityId),
+			cell(subscription.entityLabel),
 			cell(subscription.signalTypes.join(', ')),
 			cell(subscription.url, 'url'),
 			cell(subscription.isActive ? 'active' : 'disabled: ' + (subscription.blockReason ?? ''), subscription.isActive ? 'ok' : 'bad'),

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { emptyIdsHint } from './idDefaults';
 
 /**
  * The one place that reads and normalizes what users type or map: trimmed text, lists, domains,
@@ -77,7 +78,7 @@ export function isLushaId(value: string): boolean {
 /** One item's Lusha V3 IDs (a list or one), each checked before any call. */
 export function lushaIds(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string[] {
 	const ids = parseList(value);
-	if (ids.length === 0) throw inputError(context, itemIndex, field, 'is empty', 'Map the id of a Lusha result, e.g. {{ $json.id }}.');
+	if (ids.length === 0) throw inputError(context, itemIndex, field, `is empty: ${emptyIdsHint(context, itemIndex, field)}`, 'Map the Lusha ID of a Search, Prospect or Lusha Trigger item.');
 	const bad = ids.find((id) => !isLushaId(id));
 	if (bad !== undefined) {
 		throw inputError(context, itemIndex, field, `holds "${bad}", which is not a Lusha ID`, 'Lusha IDs look like v1.… (or digits for older records). Take them from a Search, Prospect or Enrich result.');

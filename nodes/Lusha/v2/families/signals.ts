@@ -8,6 +8,7 @@ import { maxResultsPerSignalField } from '../../../shared/signalFields';
 import { EXPRESSION_LIST_HINT, SIGNALS_COST_CREDITS } from '../../../shared/uiText';
 import { tableIdFor } from '../helpers/tableClient';
 import { onItemErrorField, runBulk } from '../helpers/bulkEngine';
+import { COMPANY_IDS_DEFAULT, CONTACT_IDS_DEFAULT } from '../../../shared/helpers/idDefaults';
 
 export function signalFields(entity: EntityType): INodeProperties[] {
 	const show = showFor(entity, 'getSignals');
@@ -17,7 +18,7 @@ export function signalFields(entity: EntityType): INodeProperties[] {
 			displayName: `Lusha ${noun === 'contact' ? 'Contact' : 'Company'} IDs`,
 			name: 'ids',
 			type: 'string',
-			default: '={{ $json.id }}',
+			default: entity === 'contact' ? CONTACT_IDS_DEFAULT : COMPANY_IDS_DEFAULT,
 			required: true,
 			description: `The ${noun} IDs to read signals for, separated by commas. By default each incoming item’s ID. Up to 100 go in one call.`,
 			displayOptions: show,

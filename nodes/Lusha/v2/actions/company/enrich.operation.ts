@@ -7,6 +7,7 @@ import { companyRevealField } from '../../families/enrichment/fields';
 import { runEnrich } from '../../families/enrichment/run';
 import { onItemErrorField } from '../../helpers/bulkEngine';
 import { saveToTableFields } from '../../helpers/tableClient';
+import { COMPANY_IDS_DEFAULT } from '../../../../shared/helpers/idDefaults';
 
 const show = showFor('company', 'enrich');
 
@@ -15,10 +16,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Lusha Company IDs',
 		name: 'ids',
 		type: 'string',
-		default: '={{ $json.id }}',
+		default: COMPANY_IDS_DEFAULT,
 		required: true,
 		placeholder: 'v1.…',
-		description: 'The IDs to enrich, separated by commas; by default each incoming item’s ID (from Company → Search or Prospect). Up to 100 go in one call. Each company costs 1 credit.',
+		description: 'The IDs to enrich, separated by commas; by default each incoming item’s ID (from Company → Search or Prospect, or a Lusha Trigger’s company). Up to 100 go in one call. Each company costs 1 credit.',
 		displayOptions: show,
 	},
 	companyRevealField('enrich'),

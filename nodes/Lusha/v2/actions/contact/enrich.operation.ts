@@ -8,6 +8,7 @@ import { runEnrich } from '../../families/enrichment/run';
 import { waitForWaterfallOption } from '../../families/enrichment/waterfallJob';
 import { onItemErrorField } from '../../helpers/bulkEngine';
 import { saveToTableFields } from '../../helpers/tableClient';
+import { CONTACT_IDS_DEFAULT } from '../../../../shared/helpers/idDefaults';
 
 const show = showFor('contact', 'enrich');
 
@@ -16,10 +17,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Lusha Contact IDs',
 		name: 'ids',
 		type: 'string',
-		default: '={{ $json.id }}',
+		default: CONTACT_IDS_DEFAULT,
 		required: true,
 		placeholder: 'v1.…',
-		description: 'The IDs to reveal, separated by commas; by default each incoming item’s ID (from Contact → Search or Prospect). Up to 100 go in one call.',
+		description: 'The IDs to reveal, separated by commas; by default each incoming item’s ID (from Contact → Search or Prospect, or a Lusha Trigger’s person). Up to 100 go in one call.',
 		displayOptions: show,
 	},
 	contactRevealField('enrich', 'Only fields that come back are charged, and a field already revealed for your account is free.'),

@@ -6,6 +6,7 @@ import { domainOf, inputError, lushaIds } from '../../../../shared/helpers/input
 import { lushaRequest } from '../../../../shared/transport';
 import type { BulkResponse } from '../../helpers/bulkEngine';
 import { onItemErrorField, runBulk } from '../../helpers/bulkEngine';
+import { COMPANY_IDS_DEFAULT } from '../../../../shared/helpers/idDefaults';
 
 const PATH = '/v3/contacts/buying-group';
 /** Lusha takes 25 companies a call and pages the contacts found, 10 to 100 a page. */
@@ -48,7 +49,7 @@ export const description: INodeProperties[] = [
 		name: 'buyingGroupCompanyId',
 		type: 'string',
 		placeholder: 'v1.…',
-		default: '={{ $json.id }}',
+		default: COMPANY_IDS_DEFAULT,
 		required: true,
 		displayOptions: showForWith('contact', 'findBuyingGroup', { buyingGroupIdentifyBy: ['id'] }),
 	},
