@@ -1,7 +1,9 @@
 import type { IHookFunctions } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { URL_CHECK_FAILURES, listSubscriptions, updateSubscription } from '../shared/api/subscriptions';
+import { URL_CHECK_FAILURES } from '../shared/api/subscriptions';
+import { describeReactivation, reactivateStored } from './heal';
 import { webhookSecret } from './secret';
 import { fingerprintOf, settingsOf } from './settings';
 import type { TriggerStaticData } from './staticData';
@@ -17,6 +19,8 @@ export const ACTIVATION_BUDGET_MS = 35_000;
 export const ROLLBACK_BUDGET_MS = 20_000;
 /** Deactivation and the existence check are single steps: each gets its own budget. */
 const STEP_BUDGET_MS = 30_000;
+/** n8n's activation modes for a workflow that was already active: its start, and a new leader taking over. */
+const STARTS = ['init', 'leadershipChange'];
 
 interface Attempt {
 	startedAt: number;
@@ -36,22 +40,25 @@ const urlCheckFailed = (error: unknown) => URL_CHECK_FAILURES.some((code) => Str
 
 /**
  * True when every stored subscription still exists at this URL and the settings are those they were
- * made for. Subscriptions Lusha disabled after failed deliveries are switched back on here, so
- * re-activating heals them without creating new ones.
+ * made for. Subscriptions Lusha disabled after failed deliveries are switched back on here: n8n runs
+ * this at every start of a workflow whose trigger has trigger() (see heal), so an outage heals itself.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
 	if (!stored.subscriptionIds?.length || stored.sweepUrl) return false;
 	const settings = settingsOf(this);
 	if (stored.fingerprint !== fingerprintOf(settings)) return false;
-	const call = { deadline: Date.now() + STEP_BUDGET_MS };
-	const wanted = new Set(stored.subscriptionIds);
-	const existing = (await listSubscriptions(this, undefined, call)).filter((s) => wanted.has(s.id));
-	if (existing.length !== wanted.size || existing.some((s) => s.url !== settings.url)) return false;
-	for (const subscription of existing.filter((s) => !s.isActive)) {
-		await updateSubscription(this, subscription.id, { isActive: true }, call);
+	try {
+		const { found, reactivated } = await reactivateStored(this, stored.subscriptionIds, settings.url, { deadline: Date.now() + STEP_BUDGET_MS });
+		if (reactivated.length) this.logger.warn(describeReactivation(reactivated));
+		return found.length === stored.subscriptionIds.length;
+	} catch (error) {
+		// At a start, false or an error makes n8n delete the subscriptions and create them again, which
+		// a Lusha that is down cannot do: keep them, and let the running check switch them back on.
+		if (!STARTS.includes(this.getActivationMode()) || !isRetryable(error)) throw error as NodeApiError;
+		this.logger.warn(`Lusha Trigger: could not check the subscriptions at start, keeping them: ${(error as Error).message}`);
+		return true;
 	}
-	return true;
 }
 
 /**

@@ -137,6 +137,15 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Check Subscriptions Every (Minutes)',
+				name: 'checkEveryMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 5,
+				description:
+					'How often n8n checks that Lusha has not disabled this trigger’s subscriptions (Lusha does after a delivery fails 4 times, for example while n8n is down) and switches them back on. One Lusha call per check, no credits. n8n also checks at every start. 0 turns the periodic check off.',
+			},
+			{
 				displayName: 'Flatten Output',
 				name: 'flatten',
 				type: 'boolean',
