@@ -143,7 +143,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 5,
 				description:
-					'How often n8n checks that Lusha has not disabled this trigger’s subscriptions (Lusha does after a delivery fails 4 times, for example while n8n is down) and switches them back on. One Lusha call per check, no credits. n8n also checks at every start. 0 turns the periodic check off.',
+					'How often n8n checks this trigger’s subscriptions at Lusha: it switches back on those Lusha disabled (after a delivery failed 4 times, for example while n8n was down), and starts a run with one item marked isNotice that says which entities missed signals and when, or which entities this trigger no longer watches. One Lusha call per check, no credits. n8n also checks at every start. 0 turns the periodic check off.',
 			},
 			{
 				displayName: 'Flatten Output',

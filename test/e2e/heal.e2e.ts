@@ -46,7 +46,7 @@ function packedTarball() {
 	return path.join(packDir, fs.readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string);
 }
 
-async function setUp(client: Client, webhookId: string, entityIds: string[], options: Record<string, unknown> = {}) {
+async function setUp(client: Client, webhookId: string, entityIds: string[], options: Record<string, unknown> = {}, onConflict = 'fail') {
 	const credential = await call(client, 'POST', '/credentials', { name: 'Lusha sandbox (heal)', type: 'lushaApi', data: { apiKey: state.sandboxApiKey, baseUrl: state.sandboxUrl, webhookSecret: '', ...DOMAIN_FIELDS } });
 	const workflow = {
 		name: `Keep signals flowing ${webhookId.slice(-4)}`,
@@ -59,7 +59,7 @@ async function setUp(client: Client, webhookId: string, entityIds: string[], opt
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: { entityType: 'contact', entityIds: entityIds.join('\n'), signalTypes: ['allSignals'], subscriptionName: 'Heal', options },
+				parameters: { entityType: 'contact', entityIds: entityIds.join('\n'), signalTypes: ['allSignals'], subscriptionName: 'Heal', onConflict, options },
 				credentials: { lushaApi: { id: credential.body.id, name: 'Lusha sandbox (heal)' } },
 			},
 		],
@@ -74,13 +74,18 @@ async function setUp(client: Client, webhookId: string, entityIds: string[], opt
 	return { id, url };
 }
 
-/** Sends one signal to each subscription while nothing acknowledges it, until Lusha has disabled them all. */
+/**
+ * Sends one signal to each subscription while nothing acknowledges it: Lusha tries 4 times, then
+ * disables the subscription. With n8n down, checks they all stay disabled and silent; with n8n up,
+ * its check may switch the first ones back on before the last is disabled.
+ */
 async function disableAll(url: string, tamper?: Record<string, unknown>) {
 	for (const subscription of await subscriptionsAt(url)) {
 		const result = await deliver(subscription.id, tamper);
 		expect(result.delivered).toBe(false);
 		expect(result.attempts).toHaveLength(4);
 	}
+	if (tamper) return;
 	const after = await subscriptionsAt(url);
 	expect(after.every((s) => !s.isActive && s.blockedAt)).toBe(true);
 	// Disabled means silent: the next signal is not even sent.
@@ -93,11 +98,14 @@ async function untilActive(url: string, since: number, timeoutMs: number) {
 	return seconds(since);
 }
 
+/** The trigger's first output item of each run of the workflow. */
+async function firstItems(client: Client, workflowId: string) {
+	const listed = await call(client, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
+	return (listed.body.data ?? []).map((e: any) => e.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json).filter(Boolean) as Array<Record<string, any>>;
+}
+
 async function runOf(client: Client, workflowId: string, deliveryId: string) {
-	return await waitFor(async () => {
-		const listed = await call(client, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
-		return (listed.body.data ?? []).find((e: any) => e.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.deliveryId === deliveryId);
-	}, 'the run of the delivery after the heal', 90_000);
+	return await waitFor(async () => (await firstItems(client, workflowId)).find((item) => item.deliveryId === deliveryId), 'the run of the delivery after the heal', 90_000);
 }
 
 /** After the heal, a signal is delivered and starts a run again. */
@@ -125,6 +133,9 @@ describe(`the Lusha Trigger switches disabled subscriptions back on (n8n ${state
 
 	afterAll(async () => {
 		await n8n?.stop();
+		// What the trigger logged, for reading after a failure.
+		const lines = (n8n?.logs() ?? '').split('\n').filter((line) => /Lusha|cron|rror/.test(line));
+		process.stdout.write(`[e2e:heal] n8n log, Lusha lines:\n${lines.slice(-40).join('\n')}\n`);
 	}, 60_000);
 
 	it('after n8n was down until Lusha disabled the subscriptions, they are active again once n8n is back, and signals run the workflow', async () => {
@@ -146,6 +157,40 @@ describe(`the Lusha Trigger switches disabled subscriptions back on (n8n ${state
 		const took = await untilActive(url, disabled, 60_000);
 		process.stdout.write(`[e2e:heal] single process, running: active again ${took} s after Lusha disabled them (check every 6 s)\n`);
 		await signalsFlow(client, id, url);
+	}, 300_000);
+
+	it('Take Over: while B holds A’s entities, A’s next run names them; when B is deactivated, they go back to A’s URL and signals run A again', async () => {
+		const entities = ['1000530', '1000531', '1000532', '1000533', '1000534'];
+		const a = await setUp(client, '5b2e8c1d-4a3f-4e6b-9c7d-000000000004', entities, { checkEveryMinutes: 0.1 });
+		const b = await setUp(client, '5b2e8c1d-4a3f-4e6b-9c7d-000000000005', entities, {}, 'takeOver');
+		expect(await subscriptionsAt(a.url)).toHaveLength(0);
+		const notice = await waitFor(async () => (await firstItems(client, a.id)).find((item) => item.notice === 'entitiesNotWatched'), 'A’s run naming the entities it lost', 60_000);
+		expect([...notice.entityIds].sort()).toEqual(entities);
+		expect(notice).toMatchObject({ isNotice: true, entityType: 'contact' });
+
+		expect((await call(client, 'POST', `/workflows/${b.id}/deactivate`)).status).toBe(200);
+		const back = await waitFor(async () => {
+			const found = await subscriptionsAt(a.url);
+			return found.length === entities.length && found;
+		}, 'the entities back at A’s URL', 60_000);
+		expect(back.map((s) => s.entityId).sort()).toEqual(entities);
+		expect(await subscriptionsAt(b.url)).toHaveLength(0);
+		await signalsFlow(client, a.id, a.url);
+		expect((await call(client, 'POST', `/workflows/${a.id}/deactivate`)).status).toBe(200);
+		await waitFor(async () => (await subscriptionsAt(a.url)).length === 0, 'A’s subscriptions to go');
+	}, 300_000);
+
+	it('Take Over: when A’s URL no longer answers, B’s deactivation log says which entities nobody watches now', async () => {
+		const entities = ['1000540', '1000541'];
+		const a = await setUp(client, '5b2e8c1d-4a3f-4e6b-9c7d-000000000006', entities);
+		const b = await setUp(client, '5b2e8c1d-4a3f-4e6b-9c7d-000000000007', entities, {}, 'takeOver');
+		expect((await call(client, 'POST', `/workflows/${a.id}/deactivate`)).status).toBe(200);
+		await waitFor(async () => (await fetch(`${a.url}?challenge=x`)).status === 404, 'A’s URL to stop answering');
+		expect((await call(client, 'POST', `/workflows/${b.id}/deactivate`)).status).toBe(200);
+		await waitFor(async () => (await subscriptionsAt(b.url)).length === 0, 'B’s subscriptions to go');
+		const logged = await waitFor(async () => (n8n as Handle).logs().split('\n').find((line) => line.includes('watched by no one')), 'B’s deactivation log line', 30_000);
+		for (const id of entities) expect(logged).toContain(`contact ${id} at ${a.url}`);
+		expect(await subscriptionsAt(a.url)).toHaveLength(0);
 	}, 300_000);
 });
 
