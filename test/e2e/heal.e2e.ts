@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { DOMAIN_FIELDS, sandbox, state, waitFor } from './client';
+import { DOMAIN_FIELDS, lushaTriggerNode, sandbox, state, waitFor } from './client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueMode, freePort, ENCRYPTION_KEY } = require('../../scripts/lib/queue');
@@ -51,18 +51,7 @@ async function setUp(client: Client, webhookId: string, entityIds: string[], opt
 	const workflow = {
 		name: `Keep signals flowing ${webhookId.slice(-4)}`,
 		settings: {},
-		nodes: [
-			{
-				id: 't',
-				name: 'Lusha Trigger',
-				type: 'n8n-nodes-lusha-api.lushaTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { entityType: 'contact', entityIds: entityIds.join('\n'), signalTypes: ['allSignals'], subscriptionName: 'Heal', onConflict, options },
-				credentials: { lushaApi: { id: credential.body.id, name: 'Lusha sandbox (heal)' } },
-			},
-		],
+		nodes: [lushaTriggerNode(webhookId, { id: credential.body.id, name: 'Lusha sandbox (heal)' }, entityIds, 'Heal', { onConflict, options })],
 		connections: {},
 	};
 	const created = await call(client, 'POST', '/workflows', workflow);

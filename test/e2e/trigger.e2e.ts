@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { api, createCredential, createWorkflow, executions, rest, sandbox, state, waitFor } from './client';
+import { api, createCredential, createWorkflow, executions, lushaTriggerNode, rest, sandbox, state, waitFor } from './client';
 
 const ENTITY_IDS = Array.from({ length: 30 }, (_, i) => String(1000000 + i));
 
 function triggerWorkflow(name: string, webhookId: string, credentialId: string, entityIds: string[], after?: Record<string, unknown>) {
-	const trigger = {
-		id: 't',
-		name: 'Lusha Trigger',
-		type: 'n8n-nodes-lusha-api.lushaTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId,
-		parameters: { entityType: 'contact', entityIds: entityIds.join('\n'), signalTypes: ['allSignals'], subscriptionName: name, options: {} },
-		credentials: { lushaApi: { id: credentialId, name: 'Lusha sandbox (trigger)' } },
-	};
+	const trigger = lushaTriggerNode(webhookId, { id: credentialId, name: 'Lusha sandbox (trigger)' }, entityIds, name);
 	return {
 		name,
 		nodes: after ? [trigger, after] : [trigger],
