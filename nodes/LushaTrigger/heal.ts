@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { CronExpression, IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 import type { CallOptions, Subscription } from '../shared/api/subscriptions';
@@ -132,12 +133,14 @@ async function checkOnce(context: ITriggerFunctions, key: string): Promise<void>
  * A cron expression (seconds first) for "every so many minutes": seconds below one minute (for tests),
  * whole minutes below an hour, else whole hours.
  */
-export function everyMinutes(minutes: number): CronExpression {
+export function everyMinutes(minutes: number, key: string): CronExpression {
 	const seconds = Math.max(1, Math.round(minutes * 60));
 	if (seconds < 60) return `*/${seconds} * * * * *` as CronExpression;
+	// Each trigger at its own second, so an instance's triggers do not all list at once.
+	const second = createHash('sha256').update(key).digest().readUInt8(0) % 60;
 	const wholeMinutes = Math.round(seconds / 60);
-	if (wholeMinutes < 60) return `0 */${wholeMinutes} * * * *` as CronExpression;
-	return `0 0 */${Math.min(23, Math.round(wholeMinutes / 60))} * * *` as CronExpression;
+	if (wholeMinutes < 60) return `${second} */${wholeMinutes} * * * *` as CronExpression;
+	return `${second} 0 */${Math.min(23, Math.round(wholeMinutes / 60))} * * *` as CronExpression;
 }
 
 /**
@@ -152,6 +155,6 @@ export function keepSubscriptionsOn(this: ITriggerFunctions): ITriggerResponse {
 	const minutes = Number((this.getNodeParameter('options', {}) as { checkEveryMinutes?: number }).checkEveryMinutes ?? DEFAULT_CHECK_MINUTES);
 	if (this.getMode() === 'manual' || !(minutes > 0)) return { closeFunction };
 	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	this.helpers.registerCron({ expression: everyMinutes(minutes) }, () => void checkOnce(this, key));
+	this.helpers.registerCron({ expression: everyMinutes(minutes, key) }, () => void checkOnce(this, key));
 	return { closeFunction };
 }
