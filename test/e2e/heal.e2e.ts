@@ -145,6 +145,13 @@ describe(`the Lusha Trigger switches disabled subscriptions back on (n8n ${state
 		const disabled = Date.now();
 		const took = await untilActive(url, disabled, 60_000);
 		process.stdout.write(`[e2e:heal] single process, running: active again ${took} s after Lusha disabled them (check every 6 s)\n`);
+		// The run after the heal says which entities missed signals, and since when.
+		const notices = await waitFor(async () => {
+			const found = (await firstItems(client, id)).filter((item) => item.notice === 'subscriptionsReactivated');
+			return found.flatMap((item) => item.entityIds).length === 3 && found;
+		}, 'the runs saying the subscriptions were switched back on', 30_000);
+		expect(notices.flatMap((item) => item.entityIds).sort()).toEqual(['1000510', '1000511', '1000512']);
+		for (const notice of notices) expect(Date.parse(notice.missedFrom)).toBeLessThanOrEqual(Date.parse(notice.missedUntil));
 		await signalsFlow(client, id, url);
 	}, 300_000);
 
