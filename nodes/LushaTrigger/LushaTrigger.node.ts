@@ -1,7 +1,11 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -10,6 +14,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { getSignalTypes } from '../shared/api/signalCatalogue';
 import type { DeliveryOptions } from './delivery';
 import { answerChallenge, receiveDelivery } from './delivery';
+import { keepSubscriptionsOn } from './heal';
 import { checkExists, create, remove } from './lifecycle';
 import { triggerProperties } from './properties';
 
@@ -57,5 +62,22 @@ export class LushaTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (this.getWebhookName() === 'setup') return answerChallenge.call(this);
 		return await receiveDelivery.call(this, this.getNodeParameter('options', {}) as DeliveryOptions);
+	}
+
+	/**
+	 * Having trigger() is what makes n8n 2.x start this node (and so run checkExists) every time n8n
+	 * starts; without it, 2.x keeps webhook-only workflows registered without calling the node. It
+	 * only starts the periodic check (see heal).
+	 */
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		return keepSubscriptionsOn.call(this);
+	}
+
+	/**
+	 * A run starts here with the delivery webhook() produced. n8n runs a node's execute() before
+	 * its trigger(), so this keeps test events (and every run) carrying the delivery unchanged.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
 	}
 }

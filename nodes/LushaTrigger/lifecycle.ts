@@ -1,11 +1,13 @@
 import type { IHookFunctions } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { URL_CHECK_FAILURES, listSubscriptions, updateSubscription } from '../shared/api/subscriptions';
+import { URL_CHECK_FAILURES } from '../shared/api/subscriptions';
+import { describeReactivation, reactivateAt, rememberHeal } from './heal';
 import { webhookSecret } from './secret';
 import { fingerprintOf, settingsOf } from './settings';
 import type { TriggerStaticData } from './staticData';
-import { ActivationError, removeAll, subscribe } from './subscribe';
+import { ActivationError, removeAll, restore, subscribe } from './subscribe';
 
 /**
  * n8n 2.x gives an activation about 84 s (70 % of its 120 s publication lease) before it gives up
@@ -17,6 +19,8 @@ export const ACTIVATION_BUDGET_MS = 35_000;
 export const ROLLBACK_BUDGET_MS = 20_000;
 /** Deactivation and the existence check are single steps: each gets its own budget. */
 const STEP_BUDGET_MS = 30_000;
+/** n8n's activation modes for a workflow that was already active: its start, and a new leader taking over. */
+const STARTS = ['init', 'leadershipChange'];
 
 interface Attempt {
 	startedAt: number;
@@ -36,22 +40,45 @@ const urlCheckFailed = (error: unknown) => URL_CHECK_FAILURES.some((code) => Str
 
 /**
  * True when every stored subscription still exists at this URL and the settings are those they were
- * made for. Subscriptions Lusha disabled after failed deliveries are switched back on here, so
- * re-activating heals them without creating new ones.
+ * made for. Subscriptions Lusha disabled after failed deliveries are switched back on here: n8n runs
+ * this at every start of a workflow whose trigger has trigger() (see heal), so an outage heals itself.
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const stored = this.getWorkflowStaticData('node') as TriggerStaticData;
 	if (!stored.subscriptionIds?.length || stored.sweepUrl) return false;
 	const settings = settingsOf(this);
 	if (stored.fingerprint !== fingerprintOf(settings)) return false;
-	const call = { deadline: Date.now() + STEP_BUDGET_MS };
-	const wanted = new Set(stored.subscriptionIds);
-	const existing = (await listSubscriptions(this, undefined, call)).filter((s) => wanted.has(s.id));
-	if (existing.length !== wanted.size || existing.some((s) => s.url !== settings.url)) return false;
-	for (const subscription of existing.filter((s) => !s.isActive)) {
-		await updateSubscription(this, subscription.id, { isActive: true }, call);
+	try {
+		const { found, reactivated } = await reactivateAt(this, settings.url, { deadline: Date.now() + STEP_BUDGET_MS });
+		if (reactivated.length) this.logger.warn(describeReactivation(reactivated));
+		rememberHeal(`${this.getWorkflow().id ?? ''}:${this.getNode().id}`, reactivated);
+		return stored.subscriptionIds.every((id) => found.some((s) => s.id === id));
+	} catch (error) {
+		// At a start, false or an error makes n8n delete the subscriptions and create them again, which
+		// a Lusha that is down cannot do: keep them, and let the running check switch them back on.
+		if (!STARTS.includes(this.getActivationMode()) || !isRetryable(error)) throw error as NodeApiError;
+		this.logger.warn(`Lusha Trigger: could not check the subscriptions at start, keeping them: ${(error as Error).message}`);
+		return true;
 	}
-	return true;
+}
+
+/**
+ * Gives the entities this trigger took over back to the URLs it took them from. Only a URL that
+ * still answers Lusha's challenge gets them; the others are named in n8n's log, since nobody
+ * watches those entities any more.
+ */
+async function handBack(context: IHookFunctions, stored: TriggerStaticData): Promise<void> {
+	const taken = stored.takenOver ?? [];
+	if (!taken.length) return;
+	const notBack = await restore(context, taken, { deadline: Date.now() + STEP_BUDGET_MS });
+	delete stored.takenOver;
+	const back = taken.length - notBack.length;
+	if (back) context.logger.info(`Lusha Trigger: handed ${back} taken-over entities back to the URLs they were watched at before`);
+	if (notBack.length) {
+		context.logger.warn(
+			`Lusha Trigger: ${notBack.length} entities this workflow had taken over are now watched by no one, because the URL they came from no longer answers Lusha’s challenge (is that workflow still active?): ${notBack.join('; ')}`,
+		);
+	}
 }
 
 /**
@@ -100,6 +127,7 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 			description: `They are still listed in the Lusha node (Subscription → Get Many): ${cleanup.left.slice(0, 10).join(', ')}. Deactivating again retries.`,
 		});
 	}
+	await handBack(this, stored);
 	delete stored.webhookUrl;
 	delete stored.fingerprint;
 	delete stored.identities;

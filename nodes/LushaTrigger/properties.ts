@@ -137,6 +137,15 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Check Subscriptions Every (Minutes)',
+				name: 'checkEveryMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 5,
+				description:
+					'How often n8n checks this trigger’s subscriptions at Lusha: it switches back on those Lusha disabled (after a delivery failed 4 times, for example while n8n was down), and starts a run with one item marked isNotice that says which entities missed signals and when, or which entities this trigger no longer watches. One Lusha call per check, no credits. n8n also checks at every start. 0 turns the periodic check off.',
+			},
+			{
 				displayName: 'Flatten Output',
 				name: 'flatten',
 				type: 'boolean',

@@ -132,8 +132,12 @@ export async function removeAll(context: IHookFunctions, stored: TriggerStaticDa
 	return { removed, left: [...(stored.subscriptionIds ?? [])], failure };
 }
 
-/** Puts back, where they were, subscriptions a Take Over deleted before the activation failed. */
-async function restore(context: IHookFunctions, taken: Subscription[], call: CallOptions): Promise<string[]> {
+/**
+ * Puts back, where they were, subscriptions a Take Over deleted: when the activation fails, and when
+ * the workflow that took them over gives them up. Lusha challenges each URL first, so they only go
+ * back to a workflow whose URL still answers. Returns what could not be put back.
+ */
+export async function restore(context: IHookFunctions, taken: Subscription[], call: CallOptions): Promise<string[]> {
 	const notRestored: string[] = [];
 	const groups = new Map<string, Subscription[]>();
 	for (const s of taken) {
@@ -237,6 +241,10 @@ export async function subscribe(
 		throw explain(context, error, settings, cleanup, notRestored);
 	}
 	if (takeOver.length) context.logger.info(`Lusha Trigger: took over ${takeOver.length} subscriptions: ${listed(takeOver.map(describeSubscription), 50)}`);
+	// Remembered so deactivating hands them back (see remove); an earlier take-over's are kept.
+	const earlier = (stored.takenOver ?? []).filter((s) => !taken.some((t) => t.entityId === s.entityId && t.entityType === s.entityType));
+	const kept = [...earlier, ...taken.map(({ url, entityType, entityId, signalTypes, name }) => ({ url, entityType, entityId, signalTypes, name }))];
+	if (kept.length) stored.takenOver = kept as Subscription[];
 	delete stored.sweepUrl;
 	stored.webhookUrl = settings.url;
 	stored.identifyBy = settings.identifyBy;

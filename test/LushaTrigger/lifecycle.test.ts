@@ -54,6 +54,28 @@ describe('Lusha Trigger lifecycle', () => {
 		expect(ctx.sandbox.subscriptions()).toHaveLength(0);
 	});
 
+	it('at n8n’s start, switches back on the subscriptions Lusha disabled after failed deliveries, creating nothing', async () => {
+		const trigger = await host(personIds(4));
+		await trigger.activate();
+		const subscriptions = ctx.sandbox.subscriptions();
+		for (const s of subscriptions.slice(0, 3)) Object.assign(ctx.sandbox.state.subscriptions.get(s.id), { isActive: false, blockReason: 'Max retries exceeded', blockedAt: new Date().toISOString() });
+		const creates = ctx.sandbox.count('POST /api/subscriptions');
+		expect(await trigger.activate([], 'init')).toBe(false);
+		expect(ctx.sandbox.subscriptions().every((s: { isActive: boolean; blockedAt: string | null }) => s.isActive && s.blockedAt === null)).toBe(true);
+		expect(ctx.sandbox.count('POST /api/subscriptions')).toBe(creates);
+		expect(ctx.sandbox.count('PATCH /api/subscriptions/:id')).toBe(3);
+	});
+
+	it('at n8n’s start, keeps the subscriptions when Lusha answers 500 (n8n would delete and re-create them otherwise)', async () => {
+		const trigger = await host(personIds(3));
+		await trigger.activate();
+		ctx.sandbox.configure({ faults: { routeFaults: [{ route: 'GET /api/subscriptions', status: 500, message: 'Internal server error' }] } });
+		expect(await trigger.activate([], 'init')).toBe(false);
+		expect(ctx.sandbox.subscriptions()).toHaveLength(3);
+		expect(trigger.staticData().subscriptionIds).toHaveLength(3);
+		expect(ctx.sandbox.count('POST /api/subscriptions/delete')).toBe(0);
+	}, 90_000);
+
 	it('deactivation deletes every subscription it created', async () => {
 		const trigger = await host(personIds(30));
 		await trigger.activate();

@@ -67,3 +67,17 @@ export async function executions(workflowId: string) {
 	const listed = await api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
 	return (listed.body.data ?? []) as Array<{ id: string; status: string; finished: boolean; data: any }>;
 }
+
+/** A Lusha Trigger node watching contacts by Lusha ID, as the editor saves it; `extra` adds or replaces parameters. */
+export function lushaTriggerNode(webhookId: string, credential: { id: string; name: string }, entityIds: string[], subscriptionName: string, extra: Record<string, unknown> = {}) {
+	return {
+		id: 't',
+		name: 'Lusha Trigger',
+		type: 'n8n-nodes-lusha-api.lushaTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { entityType: 'contact', entityIds: entityIds.join('\n'), signalTypes: ['allSignals'], subscriptionName, options: {}, ...extra },
+		credentials: { lushaApi: credential },
+	};
+}

@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { sandbox, state, waitFor } from './client';
+import { lushaTriggerNode, sandbox, state, waitFor } from './client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueMode, freePort } = require('../../scripts/lib/queue');
@@ -87,16 +87,7 @@ function triggerWorkflow(credentialId: string) {
 		name: 'Queue mode: champions, 20-second follow-up',
 		settings: {},
 		nodes: [
-			{
-				id: 't',
-				name: 'Lusha Trigger',
-				type: 'n8n-nodes-lusha-api.lushaTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: WEBHOOK_ID,
-				parameters: { entityType: 'contact', entityIds: ENTITY_IDS.join('\n'), signalTypes: ['allSignals'], subscriptionName: 'Queue mode', options: {} },
-				credentials: { lushaApi: { id: credentialId, name: 'Lusha sandbox (queue)' } },
-			},
+			lushaTriggerNode(WEBHOOK_ID, { id: credentialId, name: 'Lusha sandbox (queue)' }, ENTITY_IDS, 'Queue mode'),
 			{ id: 'w', name: 'Take 20 seconds', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [220, 0], webhookId: randomUUID(), parameters: { amount: 20, unit: 'seconds' } },
 		],
 		connections: { 'Lusha Trigger': { main: [[{ node: 'Take 20 seconds', type: 'main', index: 0 }]] } },

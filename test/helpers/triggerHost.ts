@@ -21,6 +21,7 @@ import type {
 	IWebhookDescription,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
+import type { WorkflowActivateMode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { LushaTrigger } from '../../nodes/LushaTrigger/LushaTrigger.node';
@@ -176,7 +177,7 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		response.status(code).json(result.webhookResponse ?? { message: 'Workflow was started' });
 	}
 
-	const hookFor = (workflow: Workflow, description: IWebhookDescription, activation: 'activate' | 'manual') =>
+	const hookFor = (workflow: Workflow, description: IWebhookDescription, activation: WorkflowActivateMode) =>
 		new HookContext(workflow, node, additionalData, mode, activation, webhookData(description, workflow)) as unknown as IHookFunctions;
 	const methodsOf = (description: IWebhookDescription) =>
 		(trigger.webhookMethods as Record<string, Record<'checkExists' | 'create' | 'delete', (this: IHookFunctions) => Promise<boolean>>>)[description.name];
@@ -193,11 +194,11 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		 * What n8n 2.x does on activation: for each webhook in order, register its route, then
 		 * checkExists and create when it says false. A failed attempt runs delete, removes the node's
 		 * routes and is retried after each of `retryDelaysMs` (none by default) with the same
-		 * workflow object. Returns whether create ran.
+		 * workflow object. Returns whether create ran. `activation` 'init' is n8n starting with the
+		 * workflow already active.
 		 */
-		async activate(retryDelaysMs: number[] = []): Promise<boolean> {
+		async activate(retryDelaysMs: number[] = [], activation: WorkflowActivateMode = mode === 'manual' ? 'manual' : 'activate'): Promise<boolean> {
 			const workflow = loadWorkflow();
-			const activation = mode === 'manual' ? 'manual' : 'activate';
 			let created = false;
 			try {
 				for (const description of descriptions) {

@@ -79,7 +79,7 @@ function createControlPage(sandbox, webhooks) {
 				signalType: result.payload.type ?? (isOptOut(subscription) ? 'optOut' : null),
 				deliveryId: result.payload.id,
 				payload: result.payload,
-				answer: { statusCode: last.statusCode, body: last.body, durationMs: last.durationMs },
+				answer: last ? { statusCode: last.statusCode, body: last.body, durationMs: last.durationMs } : { statusCode: null, body: 'not sent: the subscription is disabled', durationMs: 0 },
 				attempts: result.attempts.map((a) => ({ statusCode: a.statusCode, durationMs: a.durationMs })),
 			},
 		};

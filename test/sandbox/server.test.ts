@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { request } from 'undici';
 
 import { useSandbox } from '../helpers/sandbox';
-import { startReceiver } from '../helpers/receiver';
+import { startReceiver, wellBehaved } from '../helpers/receiver';
 
 const ctx = useSandbox();
 const receivers: Array<Awaited<ReturnType<typeof startReceiver>>> = [];
@@ -93,6 +93,25 @@ describe('Lusha sandbox', () => {
 		expect(stored.blockedAt).toEqual(expect.any(String));
 		const logs = (await call('GET', `/api/audit-logs?subscriptionId=${subscription.id}`)).body.data;
 		expect(logs.map((l: any) => l.status).sort()).toEqual(['failed', 'failed', 'failed', 'permanent_failure']);
+	});
+
+	it('sends nothing to a disabled subscription, and delivers again once it is switched back on', async () => {
+		const receiver = await receiverFor();
+		ctx.sandbox.configure({ deliveryRetryDelaysMs: [5, 5, 5] });
+		await subscribe(receiver.url, ['1000000']);
+		const [subscription] = ctx.sandbox.subscriptions();
+		receiver.answerWith(() => ({ status: 500, body: { oops: true } }));
+		await ctx.sandbox.deliver(subscription.id);
+		const posts = () => receiver.received.filter((r) => r.method === 'POST').length;
+		expect(posts()).toBe(4);
+		receiver.answerWith(wellBehaved);
+		const skipped = await ctx.sandbox.deliver(subscription.id);
+		expect(skipped).toMatchObject({ delivered: false, disabled: true, attempts: [] });
+		expect(posts()).toBe(4);
+		expect((await call('GET', `/api/audit-logs?subscriptionId=${subscription.id}`)).body.data).toHaveLength(4);
+		await call('PATCH', `/api/subscriptions/${subscription.id}`, { isActive: true });
+		expect((await ctx.sandbox.deliver(subscription.id)).delivered).toBe(true);
+		expect(posts()).toBe(5);
 	});
 
 	it('treats a 2xx without the documented acknowledgement as a failed delivery', async () => {

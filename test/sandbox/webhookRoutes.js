@@ -353,11 +353,14 @@ function createWebhookRoutes(sandbox) {
 
 	/**
 	 * Delivers a payload to a subscription with Lusha's policy: up to 3 retries with backoff, then
-	 * the subscription is disabled. Every attempt lands in the audit log.
+	 * the subscription is disabled (https://docs.lusha.com/apis/openapi/webhooks). Every attempt lands
+	 * in the audit log; a disabled subscription is not delivered to at all.
 	 */
 	async function deliver(subscriptionId, payload, tamper = {}) {
 		const subscription = findSubscription(subscriptionId);
 		const body = payload ?? samplePayload(subscription, { signalType: tamper.signalType });
+		// A disabled subscription gets nothing: the signal still happened (the signals API lists it), but no one is told.
+		if (!subscription.isActive) return { delivered: false, disabled: true, payload: body, attempts: [] };
 		const attempts = [];
 		for (let attempt = 0; attempt <= config.deliveryRetryDelaysMs.length; attempt++) {
 			if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, config.deliveryRetryDelaysMs[attempt - 1]));

@@ -5,6 +5,7 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	ITriggerFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
@@ -14,7 +15,7 @@ import { MAX_ATTEMPTS, accountOf, backoffMs, endpointPacer, paceBucket, retryDec
 
 export const LUSHA_CREDENTIAL = 'lushaApi';
 
-export type LushaContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type LushaContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | ITriggerFunctions;
 
 export interface LushaCredentials {
 	apiKey: string;
