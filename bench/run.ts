@@ -10,6 +10,7 @@ import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
 import { enrichmentCases } from './enrichment';
 import { signalScoreCase } from './signalScore';
+import { quotaCases } from './quotas';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandboxProcess } = require('../test/sandbox/process');
@@ -90,9 +91,12 @@ async function main() {
 
 	rows.push(...(await enrichmentCases({ sandbox, credential, limits, phases })));
 	rows.push(await signalScoreCase({ sandbox, credential, limits, phases }));
+	const quotas = await quotaCases({ sandbox, credential, limits });
+	rows.push(...quotas.rows);
 
 	await sandbox.stop();
 	console.table(rows);
+	console.table(quotas.quotaRows);
 	for (const phase of phases) console.log(phase);
 	console.log('Target: wall/floor of 1.2 or less for person enrich, with requests equal to ceil(N/100).');
 }
