@@ -7,16 +7,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { runNode } from '../test/helpers/n8n';
+import type { SandboxProcess } from './enrichment';
 import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
-
-interface SandboxProcess {
-	counts(): Promise<Record<string, number>>;
-	requests(): Promise<Array<{ key: string; statusCode?: number; at: number }>>;
-	state(): Promise<{ creditsUsed: number; people: Array<{ email: string }> }>;
-	configure(patch: IDataObject): Promise<unknown>;
-	reset(): Promise<unknown>;
-}
 
 interface Context {
 	sandbox: SandboxProcess;
