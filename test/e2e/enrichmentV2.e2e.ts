@@ -73,7 +73,7 @@ describe('the Lusha node version 2 (API V3) in a real n8n workflow', () => {
 		expect(output.some((item) => item.json.nextPage !== undefined)).toBe(false);
 		const requests = (await sandbox('GET', 'requests')).body as Array<{ key: string; statusCode: number; body: { pagination: { page: number; size: number } } }>;
 		const pages = requests.filter((r) => r.key === 'POST /v3/contacts/prospecting' && r.statusCode === 200).map((r) => r.body.pagination.page);
-		expect(pages.sort((a, b) => a - b)).toEqual(Array.from({ length: 480 / 50 }, (_, i) => i));
+		expect(pages.sort((a, b) => a - b)).toEqual(Array.from({ length: Math.ceil(480 / 50) }, (_, i) => i));
 		await api('POST', `/workflows/${workflowId}/deactivate`);
 		await sandbox('POST', 'reset', {});
 	});
