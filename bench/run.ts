@@ -5,6 +5,7 @@
  */
 import { LoggerProxy, sleep } from 'n8n-workflow';
 
+import { endpointPacer } from '../nodes/shared/transport/rateLimit';
 import { runNode } from '../test/helpers/n8n';
 import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
@@ -21,6 +22,13 @@ async function main() {
 	// In its own process, like Lusha: its CPU is not the node's.
 	const limits = { latencyMs: 150, rateLimitPerSecond: 25 };
 	const sandbox = await startSandboxProcess({ config: limits });
+	// A reset sandbox has fresh rate windows: the node's pacer starts afresh with it, as in the tests
+	// (test/helpers/sandbox.ts), so no case inherits what the pacer learnt from the one before.
+	const resetSandbox = sandbox.reset;
+	sandbox.reset = async () => {
+		endpointPacer.reset();
+		return await resetSandbox();
+	};
 	const credential = { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
 	const rows: Row[] = [];
 	const phases: string[] = [];

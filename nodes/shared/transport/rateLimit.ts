@@ -112,8 +112,8 @@ class EndpointPacer {
 
 	private readonly blockedUntil = new Map<string, number>();
 
-	/** Least gap between starts while a plan window is nearly used up (see observe). */
-	private readonly spacing = new Map<string, number>();
+	/** Least gap between starts while a plan window is nearly used up (see observe), and until when it holds. */
+	private readonly spacing = new Map<string, { gapMs: number; until: number }>();
 
 	async waitTurn({ key, pace }: PaceBucket): Promise<void> {
 		for (;;) {
@@ -122,7 +122,8 @@ class EndpointPacer {
 			const recent = (this.starts.get(key) ?? []).filter((t) => t > now - windowMs);
 			const blocked = (this.blockedUntil.get(key) ?? 0) - now;
 			const windowFull = recent.length >= pace.requests ? recent[recent.length - pace.requests] + windowMs - now : 0;
-			const spaced = recent.length ? recent[recent.length - 1] + (this.spacing.get(key) ?? 0) - now : 0;
+			const spacing = this.spacing.get(key);
+			const spaced = recent.length && spacing && spacing.until > now ? recent[recent.length - 1] + spacing.gapMs - now : 0;
 			const wait = Math.max(blocked, windowFull, spaced);
 			if (wait <= 0) {
 				recent.push(now);
@@ -160,7 +161,8 @@ class EndpointPacer {
 		// Requests started in the last second may not be counted in `left` yet.
 		const now = Date.now();
 		const inFlight = (this.starts.get(key) ?? []).filter((t) => t > now - 1000).length;
-		if (left - inFlight <= Math.max(1, Math.floor(limit / 10))) this.spacing.set(key, Math.ceil(MINUTE_MS / limit));
+		// It lapses after a minute without a fresh reading: by then the window has moved on.
+		if (left - inFlight <= Math.max(1, Math.floor(limit / 10))) this.spacing.set(key, { gapMs: Math.ceil(MINUTE_MS / limit), until: now + MINUTE_MS });
 		else this.spacing.delete(key);
 	}
 
