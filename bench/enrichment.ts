@@ -12,7 +12,7 @@ import { runNode } from '../test/helpers/n8n';
 import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
 
-interface SandboxProcess {
+export interface SandboxProcess {
 	url: string;
 	apiKey: string;
 	counts(): Promise<Record<string, number>>;

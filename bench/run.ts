@@ -5,11 +5,13 @@
  */
 import { LoggerProxy, sleep } from 'n8n-workflow';
 
+import { endpointPacer } from '../nodes/shared/transport/rateLimit';
 import { runNode } from '../test/helpers/n8n';
 import type { Row } from './measure';
 import { floorSeconds, heapSampler } from './measure';
 import { enrichmentCases } from './enrichment';
 import { signalScoreCase } from './signalScore';
+import { quotaCases } from './quotas';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandboxProcess } = require('../test/sandbox/process');
@@ -20,6 +22,13 @@ async function main() {
 	// In its own process, like Lusha: its CPU is not the node's.
 	const limits = { latencyMs: 150, rateLimitPerSecond: 25 };
 	const sandbox = await startSandboxProcess({ config: limits });
+	// A reset sandbox has fresh rate windows: the node's pacer starts afresh with it, as in the tests
+	// (test/helpers/sandbox.ts), so no case inherits what the pacer learnt from the one before.
+	const resetSandbox = sandbox.reset;
+	sandbox.reset = async () => {
+		endpointPacer.reset();
+		return await resetSandbox();
+	};
 	const credential = { apiKey: sandbox.apiKey, baseUrl: sandbox.url };
 	const rows: Row[] = [];
 	const phases: string[] = [];
@@ -90,9 +99,12 @@ async function main() {
 
 	rows.push(...(await enrichmentCases({ sandbox, credential, limits, phases })));
 	rows.push(await signalScoreCase({ sandbox, credential, limits, phases }));
+	const quotas = await quotaCases({ sandbox, credential, limits });
+	rows.push(...quotas.rows);
 
 	await sandbox.stop();
 	console.table(rows);
+	console.table(quotas.quotaRows);
 	for (const phase of phases) console.log(phase);
 	console.log('Target: wall/floor of 1.2 or less for person enrich, with requests equal to ceil(N/100).');
 }

@@ -54,6 +54,8 @@ const DEFAULT_CONFIG = {
 	minuteMs: /** @type {number | null} */ (null),
 	hourMs: /** @type {number | null} */ (null),
 	dayMs: /** @type {number | null} */ (null),
+	/** Overrides the plan's quotas: { minute?, hour?, day? } (with plan set), so a test reaches one in a few calls. */
+	planQuotas: /** @type {{ minute?: number, hour?: number, day?: number } | null} */ (null),
 	/** More API keys: { [key]: { account?: string (default: the sandbox key's account), v3Enabled?: boolean } }. */
 	apiKeys: /** @type {Record<string, { account?: string, v3Enabled?: boolean }>} */ ({}),
 	/** Per-account settings: { [name]: { plan?: string, v3Enabled?: boolean } }; the sandbox key's account is 'default'. */

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { BULK_CONCURRENCY, chunk, mapConcurrent, respectingBulkCap } from '../transport';
+import { quotaExhaustion } from '../transport/errors';
 import { atItem, errorItem, outputItem } from './items';
+import { undoneReason } from './resume';
 
 /** One thing to ask Lusha about, and the input item it came from. */
 export interface Entry<Request> {
@@ -51,11 +53,15 @@ export async function bulkPerItem<Request>(
 	}
 
 	const send = respectingBulkCap(plan.send);
+	// A used-up hourly/daily quota stops the run: later batches are not sent, and what is done stays (below).
+	let quotaOut: Error | undefined;
 	const sendBatch = async (batch: Array<Entry<Request>>): Promise<EntryResult[]> => {
+		if (quotaOut) return batch.map(() => quotaOut as Error);
 		try {
 			if (batch.length === 1 && plan.sendOne) return [await plan.sendOne(batch[0])];
 			return await send(batch);
 		} catch (error) {
+			if (quotaExhaustion(error)) return batch.map(() => (quotaOut ??= error as Error));
 			// A failed call fails each of its entries; under Continue On Fail the other batches go on.
 			if (!context.continueOnFail()) throw atItem.call(context, error, batch[0].itemIndex);
 			return batch.map(() => error as Error);
@@ -83,6 +89,10 @@ export async function bulkPerItem<Request>(
 	const batchAnswers = await mapConcurrent(batches, BULK_CONCURRENCY, sendBatch);
 	batches.forEach((batch, b) => batch.forEach((entry, i) => answered.set(entry, batchAnswers[b][i])));
 
+	const refused = entries.map((entry) => answered.get(sameAs.get(entry) ?? entry)).filter((answer) => quotaExhaustion(answer)) as Error[];
+	const undone = refused.length;
+	// Nothing done: the 429 is the whole story, as a real error.
+	if (undone && undone === entries.length && !context.continueOnFail()) throw atItem.call(context, refused[0], entries[0].itemIndex);
 	const byItem: INodeExecutionData[][] = items.map(() => []);
 	for (const [itemIndex, error] of inputErrors) byItem[itemIndex].push(errorItem(error, itemIndex));
 	entries.forEach((entry) => {
@@ -92,9 +102,14 @@ export async function bulkPerItem<Request>(
 		// A copy for each further item with the same identity, so editing one item downstream leaves the others alone.
 		const own = (json: IDataObject) => outputItem(first ? { ...json } : json, itemIndex);
 		if (Array.isArray(answer)) byItem[itemIndex].push(...answer.map(own));
+		else if (undone < entries.length && quotaExhaustion(answer)) byItem[itemIndex].push(own({ found: false, error: undoneReason(answer as Error) }));
 		else if (!(answer instanceof Error)) byItem[itemIndex].push(own(answer));
 		else if (!context.continueOnFail()) throw atItem.call(context, answer, itemIndex);
 		else if (!byItem[itemIndex].some((item) => item.json.error !== undefined)) byItem[itemIndex].push(errorItem(answer, itemIndex));
 	});
+	if (undone && undone < entries.length) {
+		const { message } = undoneReason(refused[0]);
+		context.addExecutionHints({ message: `${undone} item${undone === 1 ? ' was' : 's were'} left undone (error.code RATE_LIMITED): ${message}. Run them again after the reset.`, type: 'warning', location: 'outputPane' });
+	}
 	return byItem.flat();
 }

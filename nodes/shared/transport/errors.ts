@@ -18,12 +18,55 @@ const STATUS_HINTS: Record<number, string> = {
 	499: 'Lusha timed out answering. Try again in a few minutes.',
 };
 const SERVER_ERROR_HINT = 'Lusha had a problem on its side and kept failing. Try again in a few minutes.';
-const QUOTA_HINT =
-	'Your Lusha daily quota or trial limit is used up, so retrying will not help. Wait for the quota to reset, or ask Lusha to raise it.';
-
 /** 429s that waiting a minute will not cure. */
 export function isQuotaExhausted(message: string): boolean {
 	return /daily|trial|quota/i.test(message);
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Which of the plan's quotas ran out and when it resets (https://docs.lusha.com/rate-limiting): it stops a run, and the run keeps its work. */
+export interface QuotaExhaustion {
+	window: 'hourly' | 'daily' | 'trial';
+	/** Epoch ms, when Lusha said. */
+	resetsAt?: number;
+}
+
+function first(headers: Headers, name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads a 429 Lusha gave up on: which quota ran out (its message, else the `x-*-requests-left` headers) and its reset. */
+export function quotaOf(message: string, headers: Headers = {}): QuotaExhaustion | undefined {
+	const window = /trial/i.test(message)
+		? 'trial'
+		: /daily|quota/i.test(message) || first(headers, 'x-daily-requests-left') === '0'
+			? 'daily'
+			: /hourly/i.test(message) || first(headers, 'x-hourly-requests-left') === '0'
+				? 'hourly'
+				: undefined;
+	if (!window) return undefined;
+	const seconds = Number(first(headers, 'retry-after') ?? first(headers, 'ratelimit-reset') ?? /reset in (\d+) seconds/i.exec(message)?.[1]);
+	return { window, ...(Number.isFinite(seconds) && seconds > 0 ? { resetsAt: Date.now() + seconds * 1000 } : {}) };
+}
+
+/** The quota a NodeApiError from the transport says ran out, if it is one. */
+export function quotaExhaustion(error: unknown): QuotaExhaustion | undefined {
+	return (error as { context?: { quota?: QuotaExhaustion } } | undefined)?.context?.quota;
+}
+
+/** "the hourly quota; it resets at 14:05 UTC (in about 12 min)". */
+export function describeQuota(quota: QuotaExhaustion): string {
+	const name = quota.window === 'trial' ? 'trial limit' : `${quota.window} quota`;
+	if (quota.resetsAt === undefined) return `Lusha's ${name} is used up`;
+	const minutes = Math.max(1, Math.round((quota.resetsAt - Date.now()) / 60_000));
+	const at = new Date(quota.resetsAt).toISOString().slice(11, 16);
+	return `Lusha's ${name} is used up; it resets at ${at} UTC (in about ${minutes} min)`;
+}
+
+function quotaHint(quota: QuotaExhaustion): string {
+	return `${describeQuota(quota)}, so retrying now will not help. Run again after the reset, or ask Lusha to raise the quota.`;
 }
 
 /** Lusha's error bodies come as {statusCode, message, errors[]}, {error:{code,message}} or {message, code}. */
@@ -67,6 +110,8 @@ export interface LushaErrorInput {
 	codeHints?: Partial<Record<string, string>>;
 	secrets: Array<string | undefined>;
 	attempts: number;
+	/** The response headers: they name the quota that ran out. */
+	headers?: Headers;
 }
 
 /**
@@ -81,8 +126,8 @@ export function lushaErrorCode(body: unknown): string | undefined {
 	return typeof message === 'string' ? /^([A-Z][A-Z0-9_]+):/.exec(message)?.[1] : undefined;
 }
 
-function hintFor(statusCode: number, message: string, path = ''): string {
-	if (statusCode === 429 && isQuotaExhausted(message)) return QUOTA_HINT;
+function hintFor(statusCode: number, quota: QuotaExhaustion | undefined, path = ''): string {
+	if (quota) return quotaHint(quota);
 	// Lusha's wording for a key without V3 access is not documented: any other 403 on V3 may be it too.
 	if (statusCode === 403 && path.startsWith('/v3/')) return `${STATUS_HINTS[403]} If every operation fails like this: ${NO_V3_ACCESS}`;
 	return STATUS_HINTS[statusCode] ?? (statusCode >= 500 ? SERVER_ERROR_HINT : 'Check the request and try again.');
@@ -94,17 +139,20 @@ const noV3Access = (statusCode: number, message: string, path = '') => statusCod
 export function lushaApiError(node: INode, input: LushaErrorInput): NodeApiError {
 	const lushaMessage = redact(lushaErrorMessage(input.body), input.secrets);
 	const code = lushaErrorCode(input.body);
+	const quota = input.statusCode === 429 ? quotaOf(lushaMessage, input.headers) : undefined;
 	const ownHint = (code && input.codeHints?.[code]) ?? input.statusHints?.[input.statusCode];
 	// A 403 naming V3 beats a plan hint; a caller's hint that itself speaks of V3 (the trigger's ID lookup) is kept.
 	const v3 = noV3Access(input.statusCode, lushaMessage, input.path) && !/\bV3\b/.test(ownHint ?? '');
-	const hint = v3 ? NO_V3_ACCESS : (ownHint ?? hintFor(input.statusCode, lushaMessage, input.path));
+	const hint = v3 ? NO_V3_ACCESS : (ownHint ?? hintFor(input.statusCode, quota, input.path));
 	const retried = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
-	return new NodeApiError(node, redactDeep(input.body, input.secrets), {
+	const error = new NodeApiError(node, redactDeep(input.body, input.secrets), {
 		message: `Lusha answered ${input.statusCode}${retried}: ${lushaMessage || 'no message'}`,
 		description: hint,
 		httpCode: String(input.statusCode),
 		itemIndex: input.itemIndex,
 	});
+	if (quota) error.context.quota = quota as unknown as IDataObject;
+	return error;
 }
 
 export function lushaNetworkError(

@@ -9,13 +9,14 @@ export interface Pace {
 }
 
 /**
- * Lusha's documented rates. Staying under them avoids paying for 429 round trips; the limits are
- * per account, so every execution in this n8n process (action node and trigger alike) shares them.
+ * Lusha's documented rates (https://docs.lusha.com/rate-limiting). Staying under them avoids paying for 429
+ * round trips; the limits are per account, so every execution in this n8n process (both node versions and the
+ * trigger) shares them. The help centre says per key: pacing per account is the stricter reading.
  */
 export const PACES = {
-	/** Each endpoint on its own: 25 requests a second (Lusha's changelog). */
+	/** Every data endpoint of the account together: 25 requests a second. */
 	endpoint: { requests: 25, windowMs: 1000 },
-	/** GET /account/usage and GET /v3/account/usage: 5 a minute each (both specs). */
+	/** GET /account/usage and GET /v3/account/usage: 5 a minute, one budget for both. */
 	accountUsage: { requests: 5, windowMs: 60_000 },
 	/** The webhook API (subscriptions, audit logs, account secret): 100 a minute per account, all its paths together. */
 	webhookApi: { requests: 100, windowMs: 60_000 },
@@ -24,7 +25,10 @@ export const PACES = {
 const ACCOUNT_USAGE_PATHS = new Set(['/account/usage', '/v3/account/usage']);
 const WEBHOOK_API = /^\/api\/(subscriptions|audit-logs|account\/secret)(\/|$)/;
 
-/** Whose budget a request spends: the Lusha host and the API key, hashed so the key itself is never held. */
+/**
+ * Whose budget a request spends: the Lusha host and the API key, hashed so the key itself is never held.
+ * Limitation: two keys of one Lusha account get two budgets here, as the transport cannot tell they share one.
+ */
 export function accountOf(baseUrl: string, apiKey: string): string {
 	return `${baseUrl}#${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
 }
@@ -34,13 +38,12 @@ export interface PaceBucket {
 	pace: Pace;
 }
 
-/** The budget one request spends: its own endpoint's, or the one it shares with its siblings. */
-export function paceBucket(account: string, method: string, path: string): PaceBucket {
-	// Subscription IDs are 24 hex digits: /api/subscriptions/<id> is one endpoint, whatever the ID.
-	const route = path.split('?')[0].replace(/\/[0-9a-f]{24}(?=\/|$)/gi, '/:id');
-	if (ACCOUNT_USAGE_PATHS.has(route)) return { key: `${account} ${method} ${route}`, pace: PACES.accountUsage };
+/** The budget one request spends: account usage's, the webhook API's, or the one all data endpoints share. */
+export function paceBucket(account: string, _method: string, path: string): PaceBucket {
+	const route = path.split('?')[0];
+	if (ACCOUNT_USAGE_PATHS.has(route)) return { key: `${account} account usage`, pace: PACES.accountUsage };
 	if (WEBHOOK_API.test(route)) return { key: `${account} webhook API`, pace: PACES.webhookApi };
-	return { key: `${account} ${method} ${route}`, pace: PACES.endpoint };
+	return { key: `${account} data`, pace: PACES.endpoint };
 }
 
 /**
@@ -52,6 +55,7 @@ export function windowWithMarginMs(windowMs: number): number {
 }
 
 export const MAX_ATTEMPTS = 7;
+const MINUTE_MS = 60_000;
 const BACKOFF_START_MS = 1000;
 const BACKOFF_CAP_MS = 60_000;
 
@@ -108,6 +112,9 @@ class EndpointPacer {
 
 	private readonly blockedUntil = new Map<string, number>();
 
+	/** Least gap between starts while a plan window is nearly used up (see observe), and until when it holds. */
+	private readonly spacing = new Map<string, { gapMs: number; until: number }>();
+
 	async waitTurn({ key, pace }: PaceBucket): Promise<void> {
 		for (;;) {
 			const now = Date.now();
@@ -115,7 +122,9 @@ class EndpointPacer {
 			const recent = (this.starts.get(key) ?? []).filter((t) => t > now - windowMs);
 			const blocked = (this.blockedUntil.get(key) ?? 0) - now;
 			const windowFull = recent.length >= pace.requests ? recent[recent.length - pace.requests] + windowMs - now : 0;
-			const wait = Math.max(blocked, windowFull);
+			const spacing = this.spacing.get(key);
+			const spaced = recent.length && spacing && spacing.until > now ? recent[recent.length - 1] + spacing.gapMs - now : 0;
+			const wait = Math.max(blocked, windowFull, spaced);
 			if (wait <= 0) {
 				recent.push(now);
 				this.starts.set(key, recent);
@@ -132,10 +141,29 @@ class EndpointPacer {
 	 * one-second window the pacer's own count already spaces requests better than the header can.
 	 */
 	observe(key: string, headers: Headers): void {
+		this.spaceOut(key, headers);
 		const left = header(headers, 'ratelimit-remaining') ?? header(headers, 'x-minute-requests-left');
 		if (left === undefined || Number(left) > 0) return;
 		const wait = (headerWaitMs(headers) ?? 0) - 1000;
 		if (wait > 0 && wait <= BACKOFF_CAP_MS) this.blockedUntil.set(key, Date.now() + wait);
+	}
+
+	/**
+	 * The plan's minute window (`x-rate-limit-minute`, `x-minute-requests-left`): once a tenth or less is left
+	 * (less what may still be in flight),
+	 * the rest go out spread over the minute (one per minute/limit), not in a burst that ends in 429s. Hourly and
+	 * daily windows are not spread: waiting hours is not pacing; a run that meets them stops and keeps its work.
+	 */
+	private spaceOut(key: string, headers: Headers): void {
+		const limit = Number(header(headers, 'x-rate-limit-minute'));
+		const left = Number(header(headers, 'x-minute-requests-left'));
+		if (!(limit > 0) || !Number.isFinite(left)) return;
+		// Requests started in the last second may not be counted in `left` yet.
+		const now = Date.now();
+		const inFlight = (this.starts.get(key) ?? []).filter((t) => t > now - 1000).length;
+		// It lapses after a minute without a fresh reading: by then the window has moved on.
+		if (left - inFlight <= Math.max(1, Math.floor(limit / 10))) this.spacing.set(key, { gapMs: Math.ceil(MINUTE_MS / limit), until: now + MINUTE_MS });
+		else this.spacing.delete(key);
 	}
 
 	/** After a 429, later requests spending the same budget wait as long as the retry does. */
@@ -147,6 +175,7 @@ class EndpointPacer {
 	reset(): void {
 		this.starts.clear();
 		this.blockedUntil.clear();
+		this.spacing.clear();
 	}
 }
 

@@ -57,7 +57,7 @@ export async function lushaCredentials(context: LushaContext): Promise<LushaCred
 
 /**
  * The one way this package talks to Lusha: authenticated through n8n (so its proxy and TLS
- * settings apply), paced per endpoint, retried on 429/499/5xx, and failing with a NodeApiError
+ * settings apply), paced per account, retried on 429/499/5xx, and failing with a NodeApiError
  * that carries Lusha's message, a hint, and never the API key.
  */
 export async function lushaRequestFull<T = IDataObject>(
@@ -70,8 +70,8 @@ export async function lushaRequestFull<T = IDataObject>(
 	const bucket = paceBucket(accountOf(baseURL, credentials.apiKey), request.method, request.path);
 
 	// Lusha's last answer: when a later attempt is cut short (a deadline), that answer is the reason to report.
-	let lastAnswer: { statusCode: number; body: unknown; attempt: number } | undefined;
-	const apiError = (answer: { statusCode: number; body: unknown; attempt: number }) =>
+	let lastAnswer: { statusCode: number; body: unknown; attempt: number; headers: Record<string, string> } | undefined;
+	const apiError = (answer: { statusCode: number; body: unknown; attempt: number; headers: Record<string, string> }) =>
 		lushaApiError(context.getNode(), {
 			statusCode: answer.statusCode,
 			body: answer.body,
@@ -81,6 +81,7 @@ export async function lushaRequestFull<T = IDataObject>(
 			codeHints: request.codeHints,
 			secrets,
 			attempts: answer.attempt,
+			headers: answer.headers,
 		});
 	for (let attempt = 1; ; attempt++) {
 		await endpointPacer.waitTurn(bucket);
@@ -116,7 +117,7 @@ export async function lushaRequestFull<T = IDataObject>(
 		}
 
 		const decision = retryDecision(statusCode, lushaErrorMessage(response.body), headers, attempt);
-		lastAnswer = { statusCode, body: response.body, attempt };
+		lastAnswer = { statusCode, body: response.body, attempt, headers };
 		if (decision.retry && inTime(request, decision.delayMs)) {
 			if (statusCode === 429) endpointPacer.holdFor(bucket.key, decision.delayMs);
 			else await sleep(decision.delayMs);

@@ -39,17 +39,18 @@ describe('retryDecision', () => {
 	});
 });
 
-describe('paceBucket: each endpoint gets the rate Lusha documents', () => {
+describe('paceBucket: the account-wide rates Lusha documents (https://docs.lusha.com/rate-limiting)', () => {
 	const account = accountOf('https://api.lusha.com', 'key-1');
 
-	it('gives every data endpoint its own 25 a second', () => {
-		expect(paceBucket(account, 'POST', '/v2/person')).toEqual({ key: `${account} POST /v2/person`, pace: { requests: 25, windowMs: 1000 } });
-		expect(paceBucket(account, 'GET', '/v2/person').key).not.toBe(paceBucket(account, 'POST', '/v2/person').key);
+	it('gives all data endpoints of an account, both API versions, one budget of 25 a second', () => {
+		expect(paceBucket(account, 'POST', '/v2/person')).toEqual({ key: `${account} data`, pace: { requests: 25, windowMs: 1000 } });
+		const keys = [paceBucket(account, 'GET', '/v2/person'), paceBucket(account, 'POST', '/v3/contacts/enrich'), paceBucket(account, 'POST', '/v3/companies/prospecting'), paceBucket(account, 'POST', '/api/signals/contacts')].map((b) => b.key);
+		expect(new Set(keys)).toEqual(new Set([`${account} data`]));
 	});
 
-	it('gives account usage, v2 and V3, 5 a minute', () => {
-		expect(paceBucket(account, 'GET', '/account/usage').pace).toEqual({ requests: 5, windowMs: 60_000 });
-		expect(paceBucket(account, 'GET', '/v3/account/usage').pace).toEqual({ requests: 5, windowMs: 60_000 });
+	it('gives account usage, v2 and V3 together, 5 a minute', () => {
+		expect(paceBucket(account, 'GET', '/account/usage')).toEqual({ key: `${account} account usage`, pace: { requests: 5, windowMs: 60_000 } });
+		expect(paceBucket(account, 'GET', '/v3/account/usage').key).toBe(`${account} account usage`);
 	});
 
 	it('puts every webhook API path in one budget of 100 a minute', () => {

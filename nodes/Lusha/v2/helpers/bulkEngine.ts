@@ -28,6 +28,8 @@ import type { CallGate } from '../../../shared/helpers/creditGuard';
 import { showFor } from '../../../shared/helpers/display';
 import { atItem, errorItem, pairedIndex } from '../../../shared/helpers/items';
 import { lushaRequestFull } from '../../../shared/transport';
+import { UNDONE, undoneReason } from '../../../shared/helpers/resume';
+import { quotaExhaustion } from '../../../shared/transport/errors';
 
 /** Lusha's per-item outcome codes, and the ones this package adds for items it did not send. */
 export type ItemErrorCode =
@@ -37,7 +39,8 @@ export type ItemErrorCode =
 	| 'NO_SCORE'
 	| 'CREDIT_BUDGET'
 	| 'CREDIT_FLOOR'
-	| 'INSUFFICIENT_CREDITS';
+	| 'INSUFFICIENT_CREDITS'
+	| 'RATE_LIMITED';
 
 export interface ItemError extends IDataObject {
 	code: ItemErrorCode | string;
@@ -128,6 +131,7 @@ const ITEM_ERROR_HINTS: Record<string, string> = {
 	CREDIT_BUDGET: 'Raise Max Credits per Execution, or run fewer items.',
 	CREDIT_FLOOR: 'Lower Stop When Remaining Credits Below, or add credits in Lusha.',
 	INSUFFICIENT_CREDITS: 'Add credits in the Lusha dashboard, then run the undone items again.',
+	RATE_LIMITED: 'Run the undone items again after the quota resets.',
 };
 
 /** Adds the execution's total spend as an execution hint under the node's output. */
@@ -146,7 +150,8 @@ interface Request<E> {
 	group: string;
 }
 
-const isPaymentRequired = (error: unknown) => error instanceof NodeApiError && error.httpCode === '402';
+// A 402, or a used-up hourly/daily quota (https://docs.lusha.com/rate-limiting): what is done stays, the rest is marked undone.
+const stopsRun = (error: unknown) => error instanceof NodeApiError && (error.httpCode === '402' || quotaExhaustion(error) !== undefined);
 
 /** Runs a V3 bulk operation over all input items; see the comment at the top of this file. */
 export async function runBulk<E extends BulkEntry>(
@@ -175,7 +180,7 @@ export async function runBulk<E extends BulkEntry>(
 		batch.map(({ itemIndex, request }) =>
 			failOnItemError
 				? error
-				: itemFailure(request.entry, itemIndex, { code: 'INSUFFICIENT_CREDITS', message: `Not sent: Lusha is out of credits (${error.message})` }, { creditsCharged: 0 }),
+				: itemFailure(request.entry, itemIndex, undoneReason(error), { creditsCharged: 0 }),
 		);
 
 	const send = async (batch: Array<Entry<Request<E>>>): Promise<EntryResult[]> => {
@@ -209,7 +214,7 @@ export async function runBulk<E extends BulkEntry>(
 				: (await lushaRequestFull<BulkResponse>(this, { method: 'POST', path: plan.path, body, itemIndex: sent[0].itemIndex })).body;
 		} catch (error) {
 			admission.settle(0);
-			if (!isPaymentRequired(error)) throw atItem.call(this, error, sent[0].itemIndex);
+			if (!stopsRun(error)) throw atItem.call(this, error, sent[0].itemIndex);
 			outOfCredits ??= error as NodeApiError;
 			return [...undone(sent, error as NodeApiError), ...refused];
 		}
@@ -265,7 +270,7 @@ export async function runBulk<E extends BulkEntry>(
 		// Nothing was done: the 402 is the whole story, as a real error.
 		if (!this.continueOnFail()) throw atItem.call(this, outOfCredits, 0);
 		const error = outOfCredits;
-		return output.map((item) => (codeOf(item) === 'INSUFFICIENT_CREDITS' ? errorItem(error, pairedIndex(item)) : item));
+		return output.map((item) => (UNDONE.includes(codeOf(item) ?? '') ? errorItem(error, pairedIndex(item)) : item));
 	}
 	this.addExecutionHints(...notSentHints(output));
 	return output;
@@ -276,19 +281,16 @@ function codeOf(item: INodeExecutionData): string | undefined {
 	return error && typeof error === 'object' ? (error.code as string | undefined) : undefined;
 }
 
-/** One warning per reason items were left unsent (budget, floor, out of credits), with how many. */
+/** One warning per reason items were left unsent (budget, floor, out of credits, quota), with how many. */
 function notSentHints(output: INodeExecutionData[]): NodeExecutionHint[] {
 	const counts = new Map<string, { count: number; message: string }>();
 	for (const item of output) {
-		const code = codeOf(item);
-		if (code !== 'CREDIT_BUDGET' && code !== 'CREDIT_FLOOR' && code !== 'INSUFFICIENT_CREDITS') continue;
+		const code = codeOf(item) ?? '';
+		if (!['CREDIT_BUDGET', 'CREDIT_FLOOR', ...UNDONE].includes(code)) continue;
 		const seen = counts.get(code) ?? { count: 0, message: String((item.json.error as IDataObject).message) };
 		seen.count++;
 		counts.set(code, seen);
 	}
-	return [...counts.entries()].map(([code, { count, message }]) => ({
-		message: `${count} item${count === 1 ? ' was' : 's were'} left undone (error.code ${code}): ${message}. ${ITEM_ERROR_HINTS[code]}`,
-		type: 'warning' as const,
-		location: 'outputPane' as const,
-	}));
+	const hint = ([code, { count, message }]: [string, { count: number; message: string }]): NodeExecutionHint => ({ message: `${count} item${count === 1 ? ' was' : 's were'} left undone (error.code ${code}): ${message}. ${ITEM_ERROR_HINTS[code]}`, type: 'warning', location: 'outputPane' });
+	return [...counts.entries()].map(hint);
 }

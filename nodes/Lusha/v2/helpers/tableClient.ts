@@ -74,6 +74,8 @@ export async function tableRequest<T = IDataObject>(context: LushaContext, call:
 export interface TableListPage {
 	tables: IDataObject[];
 	total?: number;
+	/** The page size Lusha served. */
+	size?: number;
 }
 
 /** One page of List Tables: the user's own tables plus those shared with the account. */
@@ -81,7 +83,7 @@ export async function listTablesPage(
 	context: LushaContext,
 	query: { tableType: TableType; ownerEmail: string; page: number; size: number; name?: string; status?: string; itemIndex?: number },
 ): Promise<TableListPage> {
-	const response = await tableRequest<{ data?: IDataObject[]; pagination?: { total?: number } }>(context, {
+	const response = await tableRequest<{ data?: IDataObject[]; pagination?: { total?: number; size?: number } }>(context, {
 		method: 'POST',
 		paths: { contacts: '/v3/contacts/tables/list', companies: '/v3/companies/tables/list' },
 		tableType: query.tableType,
@@ -89,7 +91,7 @@ export async function listTablesPage(
 		body: { page: query.page, size: query.size, ...(query.name ? { name: query.name } : {}), ...(query.status ? { status: query.status } : {}) },
 		itemIndex: query.itemIndex,
 	});
-	return { tables: response.data ?? [], total: response.pagination?.total };
+	return { tables: response.data ?? [], total: response.pagination?.total, size: response.pagination?.size };
 }
 
 /** An email typed or mapped into a field (the picker sees raw parameter values). */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
+import { walkOutput } from '../../../../shared/helpers/resume';
 import { perItem } from '../../../../shared/helpers/items';
 import { lushaDate } from '../../../../shared/helpers/input';
 import { BULK_CONCURRENCY, collectNumberedPages, lushaRequest } from '../../../../shared/transport';
@@ -70,7 +71,7 @@ export async function runSearch(context: IExecuteFunctions, items: INodeExecutio
 		const options = kind === 'contact' ? (context.getNodeParameter('searchOptions', itemIndex, {}) as IDataObject) : {};
 		const limit = wantedCount(context, itemIndex);
 
-		return await collectNumberedPages<IDataObject>(
+		const walk = await collectNumberedPages<IDataObject>(
 			async (page) => {
 				const response = await lushaRequest<SearchPage>(context, {
 					method: 'POST',
@@ -84,5 +85,7 @@ export async function runSearch(context: IExecuteFunctions, items: INodeExecutio
 			},
 			{ size: PAGE_SIZE, maxPage: MAX_PAGE, limit, concurrency: BULK_CONCURRENCY },
 		);
+		// A used-up quota keeps the pages fetched (version 1 has no Start Page; the hint names the page to resume).
+		return walkOutput(context, itemIndex, walk, kind === 'contact' ? 'contacts' : 'companies', false);
 	});
 }

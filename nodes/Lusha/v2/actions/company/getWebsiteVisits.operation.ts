@@ -4,6 +4,7 @@ import { showFor } from '../../../../shared/helpers/display';
 import { compact, returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
 import { domainOf, inputError, lushaDate, parseList } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
+import { startPageAt, startPageField, walkOutput } from '../../../../shared/helpers/resume';
 import { BULK_CONCURRENCY, collectNumberedPages, lushaRequest } from '../../../../shared/transport';
 
 const show = showFor('company', 'getWebsiteVisits');
@@ -53,6 +54,7 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	...returnAllOrLimit('company', 'getWebsiteVisits'),
+	startPageField('company', 'getWebsiteVisits', MAX_PAGE),
 	{
 		displayName: 'Filters',
 		name: 'visitFilters',
@@ -214,18 +216,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const size = Math.min(Number(pageSize ?? MAX_PAGE_SIZE), limit);
 		if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw inputError(this, itemIndex, 'Page Size', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
 		const body: IDataObject = { domains, ...window, ...(Object.keys(sort).length ? { sort } : {}), ...(Object.keys(filters).length ? { filters } : {}) };
-		return await collectNumberedPages<IDataObject>(
+		const walk = await collectNumberedPages<IDataObject>(
 			async (page) => {
-				const response = await lushaRequest<{ results?: IDataObject[]; pagination?: { total?: number } }>(this, {
+				const response = await lushaRequest<{ results?: IDataObject[]; pagination?: { total?: number; size?: number } }>(this, {
 					method: 'POST',
 					path: '/v3/companies/website-visits',
 					body: { ...body, pagination: { page, size } },
 					itemIndex,
 					statusHints: { 400: 'Lusha refused the request. If the message names a domain, set it up for visitor tracking in Lusha first; otherwise check the fields it names.' },
 				});
-				return { items: response.results ?? [], total: response.pagination?.total };
+				return { items: response.results ?? [], total: response.pagination?.total, size: response.pagination?.size };
 			},
-			{ size, maxPage: MAX_PAGE, limit, concurrency: BULK_CONCURRENCY },
+			{ size, maxPage: MAX_PAGE, limit, concurrency: BULK_CONCURRENCY, startPage: startPageAt(this, itemIndex, MAX_PAGE) },
 		);
+		return walkOutput(this, itemIndex, walk, 'visiting companies');
 	});
 }

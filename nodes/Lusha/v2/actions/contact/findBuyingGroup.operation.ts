@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { showFor, showForWith } from '../../../../shared/helpers/display';
 import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
 import { domainOf, inputError, lushaIds } from '../../../../shared/helpers/input';
-import { lushaRequest } from '../../../../shared/transport';
+import { lushaRequest, nextNumberedPage } from '../../../../shared/transport';
+import { describeQuota, quotaExhaustion } from '../../../../shared/transport/errors';
 import type { BulkResponse } from '../../helpers/bulkEngine';
 import { onItemErrorField, runBulk } from '../../helpers/bulkEngine';
 import { COMPANY_IDS_DEFAULT } from '../../../../shared/helpers/idDefaults';
@@ -120,9 +121,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		let returned = 0;
 		// Whether the Limit kept some contacts out: a company left without any is then not "nobody found".
 		let truncated = remaining <= 0;
+		let quotaOut: string | undefined;
 		for (let page = 0; !truncated; page++) {
 			const size = Number.isFinite(remaining) ? Math.min(MAX_PAGE, Math.max(MIN_PAGE, remaining)) : MAX_PAGE;
-			const response = await lushaRequest<BulkResponse & { pagination?: { total?: number } }>(this, { method: 'POST', path: PATH, body: { ...body, pagination: { page, size } }, itemIndex });
+			const response = await lushaRequest<BulkResponse & { pagination?: { total?: number; size?: number } }>(this, { method: 'POST', path: PATH, body: { ...body, pagination: { page, size } }, itemIndex }).catch(async (error: Error) => {
+				// A used-up quota after the first page: the contacts already paid for stay, and the hint says what is missing.
+				const quota = quotaExhaustion(error);
+				if (!quota || page === 0) return await Promise.reject(error);
+				quotaOut = describeQuota(quota);
+				this.addExecutionHints({ message: `${describeQuota(quota)}: the buying group of item ${itemIndex} and the companies sent with it kept the ${returned} contacts fetched; pages from ${page} were not fetched. Run those items again after the reset.`, type: 'warning', location: 'outputPane' });
+				return undefined;
+			});
+			if (!response) break;
 			credits += Number(response.billing?.creditsCharged ?? 0);
 			let onPage = 0;
 			for (const result of (response.results ?? []) as Group[]) {
@@ -136,12 +146,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				Object.assign(group, { ...result, contacts: [...(group.contacts ?? []), ...kept] });
 			}
 			returned += onPage;
-			const total = response.pagination?.total;
-			if (onPage < size || (total !== undefined && (page + 1) * size >= total)) break;
+			// Pages count in the size Lusha served, which may be less than asked.
+			if (nextNumberedPage(page, onPage, { size: response.pagination?.size ?? size, total: response.pagination?.total }, Number.POSITIVE_INFINITY) === undefined) break;
 			if (remaining <= 0) truncated = true;
 		}
 		const results = [...groups.values()].map((group): Group => {
 			if (group.error || group.contacts?.length) return group;
+			if (quotaOut) return { ...group, error: { code: 'RATE_LIMITED', message: `Not fetched: ${quotaOut}` } };
 			if (truncated) return { ...group, limitReached: true };
 			return { ...group, error: { code: 'NO_CONTACTS', message: 'Lusha found no contacts of the chosen personas at this company' } };
 		});

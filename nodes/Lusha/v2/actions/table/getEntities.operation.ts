@@ -2,13 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { returnAllOrLimit, simplifyField, wantedCount } from '../../../../shared/helpers/fields';
 import { perItem } from '../../../../shared/helpers/items';
-import { paginate } from '../../../../shared/transport';
+import { startPageAt, startPageField, walkOutput } from '../../../../shared/helpers/resume';
+import { BULK_CONCURRENCY, collectNumberedPages } from '../../../../shared/transport';
 import { TABLE_LIMITS, tableRequest } from '../../helpers/tableClient';
 import { tableField, tableTargetAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	tableField('getEntities'),
 	...returnAllOrLimit('table', 'getEntities'),
+	startPageField('table', 'getEntities', TABLE_LIMITS.maxPage),
 	simplifyField('table', 'getEntities', 'the ID and one field per column'),
 ];
 
@@ -39,24 +41,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const target = tableTargetAt(this, itemIndex);
 		const limit = wantedCount(this, itemIndex);
 		const size = pageSizeFor(limit);
-		const rows = await paginate<Row, number>(
-			0,
+		const walk = await collectNumberedPages<Row>(
 			async (page) => {
-				const response = await tableRequest<{ data?: Row[]; pagination?: { total?: number } }>(this, {
+				const response = await tableRequest<{ data?: Row[]; pagination?: { total?: number; size?: number } }>(this, {
 					method: 'GET',
 					paths: { contacts: '/v3/contacts/tables/{table_id}/entities', companies: '/v3/companies/tables/{table_id}/entities' },
 					...target,
 					qs: { page, size },
 					itemIndex,
 				});
-				const data = response.data ?? [];
-				const total = response.pagination?.total;
-				const more = data.length === size && (total === undefined || (page + 1) * size < total) && page < TABLE_LIMITS.maxPage;
-				return { items: data, next: more ? page + 1 : undefined };
+				return { items: response.data ?? [], total: response.pagination?.total, size: response.pagination?.size };
 			},
-			limit,
+			{ size, maxPage: TABLE_LIMITS.maxPage, limit, concurrency: BULK_CONCURRENCY, startPage: startPageAt(this, itemIndex, TABLE_LIMITS.maxPage) },
 		);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return simplify ? rows.map(simplifyRow) : rows;
+		return walkOutput(this, itemIndex, { ...walk, items: simplify ? walk.items.map(simplifyRow) : walk.items }, 'rows');
 	});
 }

@@ -3,12 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { showFor } from '../../../../shared/helpers/display';
 import { returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
 import { perItem } from '../../../../shared/helpers/items';
-import { paginate } from '../../../../shared/transport';
+import { startPageAt, startPageField, walkOutput } from '../../../../shared/helpers/resume';
+import { BULK_CONCURRENCY, collectNumberedPages } from '../../../../shared/transport';
 import { TABLE_LIMITS, listTablesPage } from '../../helpers/tableClient';
 import { tableScopeAt } from '../../families/tables';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit('table', 'getMany'),
+	startPageField('table', 'getMany', TABLE_LIMITS.maxPage),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -48,14 +50,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const scope = tableScopeAt(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const size = TABLE_LIMITS.pageSize;
-		return await paginate<IDataObject, number>(
-			0,
+		const walk = await collectNumberedPages<IDataObject>(
 			async (page) => {
-				const { tables, total } = await listTablesPage(this, { ...scope, page, size, name: filters.name as string, status: filters.status as string, itemIndex });
-				const more = tables.length === size && (total === undefined || (page + 1) * size < total) && page < TABLE_LIMITS.maxPage;
-				return { items: tables, next: more ? page + 1 : undefined };
+				const { tables, total, size: served } = await listTablesPage(this, { ...scope, page, size, name: filters.name as string, status: filters.status as string, itemIndex });
+				return { items: tables, total, size: served };
 			},
-			wantedCount(this, itemIndex),
+			{ size, maxPage: TABLE_LIMITS.maxPage, limit: wantedCount(this, itemIndex), concurrency: BULK_CONCURRENCY, startPage: startPageAt(this, itemIndex, TABLE_LIMITS.maxPage) },
 		);
+		return walkOutput(this, itemIndex, walk, 'tables');
 	});
 }

@@ -5,6 +5,7 @@ import { showFor, showForWith } from '../../../../shared/helpers/display';
 import { compact } from '../../../../shared/helpers/fields';
 import { inputError } from '../../../../shared/helpers/input';
 import { perItem } from '../../../../shared/helpers/items';
+import { startPageAt, startPageField, walkOutput } from '../../../../shared/helpers/resume';
 import { BULK_CONCURRENCY, collectNumberedPages, lushaRequest } from '../../../../shared/transport';
 import { tableIdFor } from '../../helpers/tableClient';
 import { filterBlock } from './body';
@@ -12,10 +13,14 @@ import { COMPANY_CRITERIA, CONTACT_CRITERIA, CONTACTS_ON_COMPANY_SEARCH, rowsFor
 import type { FilterRow } from './criteria';
 import { filterCollection } from './fields';
 
-/** Lusha serves pages 0 to 1,000 of one search, 10 to 100 results each (below 10 it answers 400). */
+/**
+ * Lusha takes pages 0 to 1,000 of one search and sizes 10 to 100 (below 10 it answers 400), but serves at most 50
+ * a page ("1,000 pages × 50 results": https://docs.lusha.com/faq/api), so 50 is the default.
+ */
 const MAX_PAGE = 1000;
 const MIN_SIZE = 10;
 const MAX_SIZE = 100;
+const SERVED_SIZE = 50;
 
 const endpointOf = (entity: EntityType) => (entity === 'contact' ? 'contacts' : 'companies');
 
@@ -62,13 +67,14 @@ export function prospectFields(entity: EntityType): INodeProperties[] {
 			description: 'Which page of results, from 0',
 			displayOptions: showForWith(entity, 'prospect', { returnAll: [false] }),
 		},
+		{ ...startPageField(entity, 'prospect', MAX_PAGE), displayOptions: showForWith(entity, 'prospect', { returnAll: [true] }) },
 		{
 			displayName: 'Results per Page',
 			name: 'size',
 			type: 'number',
 			typeOptions: { minValue: MIN_SIZE, maxValue: MAX_SIZE, numberPrecision: 0 },
-			default: 25,
-			description: 'Between 10 and 100. With Return All, 100 needs the fewest requests.',
+			default: SERVED_SIZE,
+			description: 'Between 10 and 100; Lusha serves at most 50 a page, and Return All follows the pages it serves',
 			displayOptions: show,
 		},
 		...blocks(entity).map((b) =>
@@ -167,7 +173,7 @@ export async function prospect(context: IExecuteFunctions, items: INodeExecution
 	return await perItem.call(context, items, async (itemIndex) => {
 		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const size = integerParameter(context, itemIndex, 'size', 'Results per Page', MIN_SIZE, MAX_SIZE);
-		const firstPage = returnAll ? 0 : integerParameter(context, itemIndex, 'page', 'Page', 0, MAX_PAGE);
+		const firstPage = returnAll ? startPageAt(context, itemIndex, MAX_PAGE) : integerParameter(context, itemIndex, 'page', 'Page', 0, MAX_PAGE);
 		const filters = filtersOf(context, itemIndex, entity);
 		const options = compact(context.getNodeParameter('prospectOptions', itemIndex, {}) as IDataObject);
 
@@ -183,13 +189,14 @@ export async function prospect(context: IExecuteFunctions, items: INodeExecution
 			});
 			const results = response.results ?? response.data ?? [];
 			total ??= response.pagination?.total;
-			if (results.length >= size) lastFullPage = Math.max(lastFullPage, page);
+			if (results.length >= (response.pagination?.size ?? size)) lastFullPage = Math.max(lastFullPage, page);
 			const extra = compact({ requestId: response.requestId, billing: response.billing, tableWrite: response.tableWrite });
-			return { items: results.map((result) => ({ ...result, ...extra })), total: response.pagination?.total };
+			return { items: results.map((result) => ({ ...result, ...extra })), total: response.pagination?.total, size: response.pagination?.size };
 		};
 
 		if (!returnAll) return (await fetchPage(firstPage)).items;
-		const results = await collectNumberedPages<IDataObject>(fetchPage, { size, maxPage: MAX_PAGE, limit: Number.POSITIVE_INFINITY, concurrency: BULK_CONCURRENCY });
+		const walk = await collectNumberedPages<IDataObject>(fetchPage, { size, maxPage: MAX_PAGE, limit: Number.POSITIVE_INFINITY, concurrency: BULK_CONCURRENCY, startPage: firstPage });
+		const results = walkOutput(context, itemIndex, walk, endpointOf(entity));
 		if (lastFullPage === MAX_PAGE && (total === undefined || total > results.length)) {
 			context.addExecutionHints({
 				message: `Lusha serves at most ${MAX_PAGE + 1} pages of one search, so item ${itemIndex} stopped at ${results.length.toLocaleString('en-US')}${total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`} ${endpointOf(entity)}. Narrow the filters to reach the rest.`,

@@ -1,0 +1,148 @@
+/**
+ * Lusha's rate limits and plan quotas (https://docs.lusha.com/rate-limiting; plan quotas in the help centre:
+ * https://docs.lusha.com/user-guide/lushas-api/all-there-is-to-know-about-lushas-api), with the sandbox's
+ * account-wide windows on: one pace per account, and a used-up hourly or daily quota never loses paid work.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { runNode } from '../../helpers/n8n';
+import { useSandbox } from '../../helpers/sandbox';
+import type { Person } from '../../helpers/types';
+
+const ctx = useSandbox();
+const PROSPECT = 'POST /v3/contacts/prospecting';
+
+type Recorded = { key: string; statusCode?: number; credits?: number; body: IDataObject };
+const requests = (): Recorded[] => ctx.sandbox.state.requests;
+const answered = (status: number) => requests().filter((r) => r.statusCode === status);
+const hints = (result: { run: { data: { resultData: { runData: IDataObject } } } }) =>
+	(((result.run.data.resultData.runData.Lusha as IDataObject[])[0].hints ?? []) as Array<{ message: string }>).map((h) => h.message);
+const creditsOf = (items: INodeExecutionData[]) => {
+	const byCall = new Map<string, number>();
+	for (const item of items) {
+		const billing = item.json.billing as IDataObject | undefined;
+		if (billing?.requestId) byCall.set(String(billing.requestId), Number(billing.creditsCharged ?? 0));
+	}
+	return [...byCall.values()].reduce((a, b) => a + b, 0);
+};
+
+/** Credits of the pages kept: each result carries its page's billing. */
+const pageCreditsOf = (items: INodeExecutionData[]) =>
+	items.reduce((sum, item) => {
+		const billing = item.json.billing as { creditsCharged: number; resultsReturned: number };
+		return sum + billing.creditsCharged / billing.resultsReturned;
+	}, 0);
+
+const prospect = (parameters: IDataObject) =>
+	runNode({ credential: ctx.credential, typeVersion: 2, parameters: { resource: 'contact', operation: 'prospect', contactFilters: { jobTitles: 'Manager' }, ...parameters } });
+
+describe('one pace per account, for every endpoint together', () => {
+	it('two operations on different endpoints at once stay within the account’s 25 a second: no 429', async () => {
+		ctx.sandbox.configure({ accountWideLimits: true, pageSizeClamp: 10, syntheticProspects: 600 });
+		const [contacts, companies] = await Promise.all([
+			prospect({ returnAll: true, size: 10 }),
+			runNode({ credential: ctx.credential, typeVersion: 2, parameters: { resource: 'company', operation: 'getWebsiteVisits', visitDomains: 'acmelabs.example', visitStartDate: '2026-01-01', visitEndDate: '2026-03-31', returnAll: true, visitOptions: { pageSize: 1 } } }),
+		]);
+		expect(contacts.error).toBeUndefined();
+		expect(companies.error).toBeUndefined();
+		expect(contacts.items).toHaveLength(600);
+		// Paced per endpoint, the two would send 50 a second and about half would be refused. A few 429s can
+		// still come from arrival jitter on this shared machine (requests leave a few ms after their turn).
+		expect(answered(429).length).toBeLessThanOrEqual(requests().length / 10);
+	});
+
+	it('spreads the last requests of the plan’s minute window instead of running into its 429', async () => {
+		// Pro: 50 a minute; the sandbox's minute is 3 s here, the node reads what is left from x-minute-requests-left.
+		ctx.sandbox.configure({ plan: 'pro', minuteMs: 3000, planQuotas: { hour: 10_000, day: 10_000 }, pageSizeClamp: 10, syntheticProspects: 700 });
+		const result = await prospect({ returnAll: true, size: 10 });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(700);
+		expect(answered(429)).toHaveLength(0);
+	});
+});
+
+describe('a used-up hourly quota keeps every paid result and says where to resume', () => {
+	beforeEach(() => ctx.sandbox.configure({ plan: 'premium', planQuotas: { hour: 4 }, pageSizeClamp: 50, syntheticProspects: 500 }));
+
+	it('Prospect Return All outputs the pages fetched, nextPage on the last item, and resumes from Start Page', async () => {
+		const result = await prospect({ returnAll: true, size: 50 });
+		expect(result.error).toBeUndefined();
+		const served = requests().filter((r) => r.key === PROSPECT && r.statusCode === 200).map((r) => (r.body.pagination as IDataObject).page as number);
+		const refused = requests().filter((r) => r.key === PROSPECT && r.statusCode === 429).map((r) => (r.body.pagination as IDataObject).page as number);
+		expect(served).toHaveLength(4);
+		expect(result.items).toHaveLength(4 * 50);
+		// Items kept / items paid for = 1.
+		expect(ctx.sandbox.state.creditsUsed).toBeGreaterThan(0);
+		expect(pageCreditsOf(result.items)).toBeCloseTo(ctx.sandbox.state.creditsUsed, 6);
+		const nextPage = Math.min(...refused.filter((page) => !served.includes(page)));
+		expect(result.items[result.items.length - 1].json.nextPage).toBe(nextPage);
+		expect(result.items.slice(0, -1).every((item) => item.json.nextPage === undefined)).toBe(true);
+		const [hint] = hints(result);
+		expect(hint).toMatch(/Lusha's hourly quota is used up; it resets at \d\d:\d\d UTC \(in about \d+ min\): item 0 kept the 200 contacts fetched so far\. To get the rest, run again with Start Page \d+/);
+
+		ctx.sandbox.configure({ planQuotas: { hour: 1000 } });
+		const resumed = await prospect({ returnAll: true, size: 50, startPage: nextPage });
+		expect(resumed.error).toBeUndefined();
+		const all = new Set([...result.items, ...resumed.items].map((i) => i.json.id));
+		expect(all.size).toBe(500);
+	});
+
+	it('Enrich outputs what is done, and marks the rest RATE_LIMITED with billing 0 and a hint saying how many', async () => {
+		ctx.sandbox.configure({ planQuotas: { hour: 1 } });
+		const people = ctx.sandbox.fixtures.people as Person[];
+		const items = people.map((person) => ({ id: ctx.sandbox.v3.contactId(person) as string }));
+		const result = await runNode({ credential: ctx.credential, typeVersion: 2, parameters: { resource: 'contact', operation: 'enrich' }, items });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(200);
+		const limited = result.items.filter((i) => (i.json.error as IDataObject | undefined)?.code === 'RATE_LIMITED');
+		expect(limited).toHaveLength(100);
+		for (const item of limited) {
+			expect(item.json).toMatchObject({ found: false, billing: { creditsCharged: 0 }, error: { message: expect.stringMatching(/^Not sent: Lusha's hourly quota is used up; it resets at/) } });
+		}
+		expect(creditsOf(result.items)).toBe(ctx.sandbox.state.creditsUsed);
+		expect(hints(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^100 items were left undone \(error.code RATE_LIMITED\): Not sent: Lusha's hourly quota is used up; it resets at .*Run the undone items again after the quota resets\./)]));
+	});
+
+	it('Find Buying Group keeps the contacts of the pages fetched and says which pages are missing', async () => {
+		ctx.sandbox.configure({ planQuotas: { hour: 2 }, buyingGroupExtraContacts: 60 });
+		const domains = ctx.sandbox.fixtures.companies.slice(0, 3).map((c: { domain: string }) => ({ domain: c.domain }));
+		const result = await runNode({ credential: ctx.credential, typeVersion: 2, parameters: { resource: 'contact', operation: 'findBuyingGroup', buyingGroupIdentifyBy: 'domain', buyingGroupDomain: '={{ $json.domain }}', contactsLimit: 60 }, items: domains });
+		expect(result.error).toBeUndefined();
+		// The first two pages (100 contacts by score) reached two of the three companies; the third comes out undone.
+		const [found, undone] = [result.items.filter((i) => i.json.found), result.items.filter((i) => !i.json.found)];
+		expect(found).toHaveLength(100);
+		expect(new Set(found.map((i) => i.json.id)).size).toBe(100);
+		expect(undone.map((i) => [(i.json.error as IDataObject).code, i.pairedItem])).toEqual([['RATE_LIMITED', { item: 2 }]]);
+		expect(hints(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^Lusha's hourly quota is used up; it resets at .*kept the 100 contacts fetched; pages from 2 were not fetched/)]));
+	});
+
+	it('with nothing done, the node fails with Lusha’s message and a hint naming the quota and its reset', async () => {
+		ctx.sandbox.configure({ faults: { dailyQuotaExhausted: true } });
+		const result = await prospect({ returnAll: true, size: 50 });
+		expect(result.error?.message).toContain('Daily API quota limit exceeded');
+		expect(result.error?.description).toMatch(/^Lusha's daily quota is used up/);
+	});
+});
+
+describe('version 1 (API v2) shares the transport and keeps its paid work too', () => {
+	it('Person Enrich marks the batches a used-up hourly quota refused RATE_LIMITED and keeps the rest', async () => {
+		ctx.sandbox.configure({ plan: 'premium', planQuotas: { hour: 1 } });
+		const people = ctx.sandbox.fixtures.people as Person[];
+		const items = people.map((person) => ({ email: person.emailAddresses[0].email }));
+		const result = await runNode({ credential: ctx.credential, parameters: { resource: 'person', operation: 'enrich', identifyBy: 'email', email: '={{ $json.email }}' }, items });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(200);
+		const limited = result.items.filter((i) => (i.json.error as IDataObject | undefined)?.code === 'RATE_LIMITED');
+		expect(limited).toHaveLength(100);
+		expect(hints(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^100 items were left undone \(error.code RATE_LIMITED\): Not sent: Lusha's hourly quota is used up/)]));
+	});
+
+	it('Search Contacts Return All keeps the pages fetched and names the page to resume from', async () => {
+		ctx.sandbox.configure({ plan: 'premium', planQuotas: { hour: 3 }, syntheticProspects: 500 });
+		const result = await runNode({ credential: ctx.credential, parameters: { resource: 'prospecting', operation: 'searchContacts', returnAll: true } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBe(3 * 50);
+		expect(typeof result.items[result.items.length - 1].json.nextPage).toBe('number');
+		expect(hints(result)[0]).toMatch(/hourly quota is used up.*run again from page \d+/);
+	});
+});
