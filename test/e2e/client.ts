@@ -1,4 +1,5 @@
 /** What the end-to-end tests use to drive n8n (public API and REST) and the sandbox (admin API). */
+import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 
 interface E2EState {
@@ -66,4 +67,24 @@ export async function createWorkflow(workflow: Record<string, unknown>) {
 export async function executions(workflowId: string) {
 	const listed = await api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
 	return (listed.body.data ?? []) as Array<{ id: string; status: string; finished: boolean; data: any }>;
+}
+
+/** A Lusha-shaped signal delivery for a subscription, with a fresh id unless given one. */
+export function signedDelivery(subscription: { id: string; entityId: string }, id: string = randomUUID()) {
+	const payload = { id, type: 'promotion', entityType: 'contact', entityId: subscription.entityId, subscriptionId: subscription.id, data: { personId: Number(subscription.entityId), currentTitle: 'VP Sales', signalDate: '2026-11-01' }, timestamp: new Date().toISOString(), billing: { creditsCharged: 1 } };
+	return { id, body: JSON.stringify(payload) };
+}
+
+/** One POST as Lusha sends it, signed now; resolves with the status (0 when nothing answered), the body and how long the answer took. */
+export async function sendSigned(url: string, delivery: { body: string }) {
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const signature = createHmac('sha256', state.secret).update(`${timestamp}.${delivery.body}`).digest('hex');
+	const started = performance.now();
+	try {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lusha-timestamp': timestamp, 'x-lusha-signature': signature }, body: delivery.body });
+		const ack = await response.json().catch(() => undefined);
+		return { status: response.status, ack, ms: performance.now() - started };
+	} catch {
+		return { status: 0, ack: undefined, ms: performance.now() - started };
+	}
 }
