@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { claimDelivery, releaseDelivery } from './claim';
 import type { DeliveryMemory } from './dedupe';
 import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
 import { webhookSecret } from './secret';
@@ -161,24 +161,28 @@ function identityOf(payload: unknown, signature: string): string {
 }
 
 /**
- * n8n saves the workflow's static data the moment webhook() returns, and starts (or queues) the run
- * alongside. The 201 goes out this long after that, so by the time Lusha, or anyone, can send a
- * copy of the delivery, it is on record for every n8n process.
+ * Lusha's 201 body, given to n8n to send (the webhook is declared onReceived, 201, no response
+ * data of its own). n8n 2.x sends it only once it has recorded the run and saved the static data:
+ * when it cannot (a full SQLite write queue, a database down), Lusha gets a 500 instead and retries,
+ * so an acknowledged delivery is always a recorded run. n8n 1.x sends it before starting the run.
  */
-export const ACK_AFTER_SAVE_MS = 15;
+function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
+	return workflowData ? { webhookResponse: body, workflowData } : { webhookResponse: body };
+}
 
-function acknowledge(this: IWebhookFunctions, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
+/** Gives the claim back when n8n answers this copy with an error after all, so Lusha's retry runs. */
+function releaseIfRefused(this: IWebhookFunctions, triggerKey: string, key: string): void {
 	const response = this.getResponseObject();
-	void sleep(ACK_AFTER_SAVE_MS).then(() => {
-		if (!response.headersSent) response.status(201).json(body);
+	if (typeof response.once !== 'function') return;
+	response.once('finish', () => {
+		if (response.statusCode >= 300) void releaseDelivery(triggerKey, key);
 	});
-	return { noWebhookResponse: true, ...(workflowData ? { workflowData } : {}) };
 }
 
 /**
  * A Lusha delivery: verify it, remember it in the workflow's static data, and acknowledge it with
- * Lusha's 201 body at once (Lusha allows 10 s, then retries and finally disables the
- * subscription). The workflow runs after, however long it takes.
+ * Lusha's 201 body as soon as its run is recorded (Lusha allows 10 s, then retries and finally
+ * disables the subscription). The workflow runs after, however long it takes.
  */
 export async function receiveDelivery(this: IWebhookFunctions, options: DeliveryOptions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
@@ -213,8 +217,12 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 	const acknowledgement = { received: true, timestamp: new Date().toISOString(), webhookId: deliveryId };
 
 	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	if (remember && !isFirstDelivery(stored, triggerKey, deliveryKey(identityOf(payload, String(signed.signature))))) {
-		return acknowledge.call(this, acknowledgement);
+	if (remember) {
+		const key = deliveryKey(identityOf(payload, String(signed.signature)));
+		// Queue mode: an atomic claim decides between copies in flight at once in several processes.
+		const claimed = await claimDelivery(triggerKey, key);
+		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge(acknowledgement);
+		if (claimed) releaseIfRefused.call(this, triggerKey, key);
 	}
-	return acknowledge.call(this, acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
+	return acknowledge(acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
 }
