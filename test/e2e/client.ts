@@ -1,6 +1,9 @@
 /** What the end-to-end tests use to drive n8n (public API and REST) and the sandbox (admin API). */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { signDelivery } = require('../sandbox/webhookRoutes') as { signDelivery: (secret: string, timestamp: string, body: string) => string };
 
 interface E2EState {
 	n8nUrl: string;
@@ -78,7 +81,7 @@ export function signedDelivery(subscription: { id: string; entityId: string }, i
 /** One POST as Lusha sends it, signed now; resolves with the status (0 when nothing answered), the body and how long the answer took. */
 export async function sendSigned(url: string, delivery: { body: string }) {
 	const timestamp = String(Math.floor(Date.now() / 1000));
-	const signature = createHmac('sha256', state.secret).update(`${timestamp}.${delivery.body}`).digest('hex');
+	const signature = signDelivery(state.secret, timestamp, delivery.body);
 	const started = performance.now();
 	try {
 		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lusha-timestamp': timestamp, 'x-lusha-signature': signature }, body: delivery.body });
