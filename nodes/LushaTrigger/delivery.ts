@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { claimDelivery, releaseDelivery } from './claim';
 import type { DeliveryMemory } from './dedupe';
-import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
+import { beforeHorizon, deliveryKey, forgetDelivery, isFirstDelivery } from './dedupe';
 import { webhookSecret } from './secret';
 import { timestampMs, verifySignature } from './signature';
 import type { TriggerStaticData } from './staticData';
@@ -170,12 +170,17 @@ function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['wor
 	return workflowData ? { webhookResponse: body, workflowData } : { webhookResponse: body };
 }
 
-/** Gives the claim back when n8n answers this copy with an error after all, so Lusha's retry runs. */
-function releaseIfRefused(this: IWebhookFunctions, triggerKey: string, key: string): void {
+/**
+ * When n8n answers this copy with an error after all (it could not record the run), forgets it here
+ * and gives its claim back, so that Lusha's retry runs it.
+ */
+function forgetIfRefused(this: IWebhookFunctions, triggerKey: string, key: string, claimed: boolean | undefined): void {
 	const response = this.getResponseObject();
 	if (typeof response.once !== 'function') return;
 	response.once('finish', () => {
-		if (response.statusCode >= 300) void releaseDelivery(triggerKey, key);
+		if (response.statusCode < 300) return;
+		forgetDelivery(triggerKey, key);
+		if (claimed) void releaseDelivery(triggerKey, key);
 	});
 }
 
@@ -222,7 +227,7 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 		// Queue mode: an atomic claim decides between copies in flight at once in several processes.
 		const claimed = await claimDelivery(triggerKey, key);
 		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge(acknowledgement);
-		if (claimed) releaseIfRefused.call(this, triggerKey, key);
+		forgetIfRefused.call(this, triggerKey, key, claimed);
 	}
 	return acknowledge(acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
 }

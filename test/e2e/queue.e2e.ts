@@ -121,7 +121,7 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 		expect(created.map((s) => s.entityId).sort()).toEqual(ENTITY_IDS);
 	});
 
-	it('100 deliveries split across both webhook processes, each sent 3 times: exactly 100 runs, all acknowledged 201, ack p99 under 200 ms while the worker runs 20-second workflows', async () => {
+	it('100 deliveries split across both webhook processes, each sent 3 times: exactly 100 runs, all acknowledged 201, ack p99 under 2 s (Lusha allows 10) while the worker runs 20-second workflows', async () => {
 		const subscriptions = await subscriptionsAt(mainWebhookUrl());
 		const deliveries = Array.from({ length: 100 }, (_, i) => signedDelivery(subscriptions[i % subscriptions.length]));
 		const timings: number[] = [];
@@ -143,7 +143,8 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 		const measured = p99(timings);
 		process.stdout.write(`[e2e:queue] ${timings.length} acknowledgements: p99 ${measured.toFixed(1)} ms, median ${[...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)].toFixed(1)} ms\n`);
 		expect(statuses.every((status) => status === 201)).toBe(true);
-		expect(measured).toBeLessThan(200);
+		// The 201 goes out once the run is queued (a database insert and a Redis job), not before.
+		expect(measured).toBeLessThan(2000);
 
 		// The runs take 20 s each on the worker; wait for them, then make sure no late duplicate appears.
 		const ours = new Set(deliveries.map((d) => d.id));
