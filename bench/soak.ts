@@ -103,18 +103,24 @@ async function runsById(api: Api, load: Load) {
 	return counts;
 }
 
-/** One delivery, as Lusha sends it and re-sends it until acknowledged; returns the first acknowledgement's time. */
+/** One POST signed as Lusha signs it; resolves with the status, 0 when nothing answered. */
+async function post(url: string, body: string): Promise<number> {
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lusha-timestamp': timestamp, 'x-lusha-signature': signDelivery(SECRET, timestamp, body) }, body })
+		.then(async (response) => {
+			await response.arrayBuffer();
+			return response.status;
+		})
+		.catch(() => 0);
+}
+const acknowledged = (status: number) => status >= 200 && status < 300;
+
+/** One delivery, as Lusha sends it and re-sends it until acknowledged, timing the acknowledgement. */
 async function deliver(url: string, body: string, phase: Phase): Promise<void> {
 	for (let attempt = 0; attempt <= RETRIES; attempt++) {
-		const timestamp = String(Math.floor(Date.now() / 1000));
 		const started = performance.now();
-		const status = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lusha-timestamp': timestamp, 'x-lusha-signature': signDelivery(SECRET, timestamp, body) }, body })
-			.then(async (response) => {
-				await response.arrayBuffer();
-				return response.status;
-			})
-			.catch(() => 0);
-		if (status >= 200 && status < 300) {
+		const status = await post(url, body);
+		if (acknowledged(status)) {
 			phase.ackMs.push(performance.now() - started);
 			return;
 		}
@@ -211,10 +217,14 @@ async function main() {
 				const loads = await setUp(api, sandbox);
 				// n8n 2.x activates in the background: wait until both answer (these warm-up runs carry no delivery id).
 				for (const load of [loads.ours, loads.theirs]) {
-					const warmUp: Phase = { ackMs: [], acknowledged: new Set(), refusals: 0, neverAcknowledged: 0, rssMB: [], lockTimeouts: 0, notRun: 0, duplicateRuns: 0, seconds: 0 };
-					await deliver(`${target.main.url}/${load.path}`, '{}', warmUp);
-					if (!warmUp.ackMs.length) throw new Error(`${load.path} never answered 2xx`);
+					let status = 0;
+					for (let waited = 0; waited < 180 && !acknowledged(status); waited++) {
+						status = await post(`${target.main.url}/${load.path}`, '{}');
+						if (!acknowledged(status)) await sleep(1000);
+					}
+					if (!acknowledged(status)) throw new Error(`${load.path} answered ${status} for 3 minutes:\n${target.main.logs().slice(-3000)}`);
 				}
+				console.log(`${target.name}: both workflows active; sending ${TOTAL.toLocaleString('en-US')} deliveries to each, one after the other`);
 				const ours = await soak(target, api, loads.ours);
 				const theirs = await soak(target, api, loads.theirs);
 				report(target.name, ours, theirs);

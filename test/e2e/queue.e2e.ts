@@ -92,6 +92,7 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 	const userFolder = path.join(runDir, 'queue-user');
 	let stack: any;
 	let client: Client;
+	let cookie: string;
 	let workflowId: string;
 	const mainWebhookUrl = () => `${stack.main.url}/webhook/${WEBHOOK_ID}/webhook`;
 	const ran = new Set<string>();
@@ -101,7 +102,9 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 		const packDir = path.join(runDir, 'pack');
 		installPackage(userFolder, path.join(packDir, fs.readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string));
 		stack = await startQueueMode({ userFolder, webhookProcesses: 2, workerConcurrency: 150 });
-		const { apiKey } = await bootstrapOwner(stack.main.url);
+		const owner = await bootstrapOwner(stack.main.url);
+		const { apiKey } = owner;
+		cookie = owner.cookie;
 		client = { url: stack.main.url, apiKey };
 		const credential = await call(client, 'POST', '/credentials', { name: 'Lusha sandbox (queue)', type: 'lushaApi', data: { apiKey: state.sandboxApiKey, baseUrl: state.sandboxUrl, webhookSecret: '', allowedHttpRequestDomains: 'all' } });
 		workflowId = (await call(client, 'POST', '/workflows', triggerWorkflow(credential.body.id))).body.id;
@@ -255,6 +258,11 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 				const found = await subscriptionsAt(url);
 				return found.length === ENTITY_IDS.length && found;
 			}, 'the subscriptions of the single process');
+			// n8n saves the static data of an activation when it ends, whole: a delivery saved before that would be overwritten.
+			await waitFor(async () => {
+				const status = await fetch(`${n8n.url}/rest/workflows/${workflowId}/publication-status`, { headers: { cookie } }).then(async (r) => (r.ok ? ((await r.json()) as any).data?.status : undefined));
+				return status === 'published';
+			}, 'the activation to end');
 			const delivery = signedDelivery(subscription);
 			expect((await send(n8n.url, delivery)).status).toBe(201);
 			// Its 20-second run finishes before the restart, so the restart interrupts nothing.
