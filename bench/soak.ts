@@ -152,11 +152,14 @@ async function soak(target: Target, api: Api, load: Load): Promise<Phase> {
 		}),
 	);
 	phase.seconds = (Date.now() - started) / 1000;
-	// Every run waits 20 s; let the last ones finish before counting.
+	// Every run waits 20 s, and a worker may lag behind: count once every run is in, or none came for a minute.
 	let runs = new Map<string, number>();
-	for (let waited = 0; waited < 180; waited += 10) {
+	let lastGrowth = Date.now();
+	while (Date.now() - lastGrowth < 60_000) {
 		await sleep(10_000);
-		runs = await runsById(api, load);
+		const counted = await runsById(api, load);
+		if (counted.size > runs.size) lastGrowth = Date.now();
+		runs = counted;
 		if ([...phase.acknowledged].every((id) => runs.has(id))) break;
 	}
 	phase.notRun = [...phase.acknowledged].filter((id) => !runs.has(id)).length;
