@@ -28,8 +28,7 @@ export class LushaTrigger implements INodeType {
 		credentials: [{ name: 'lushaApi', required: true }],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			// Lusha's 201 with the node's own body (webhookResponse), sent once n8n has recorded the run.
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseCode: '={{201}}', responseData: '', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};

@@ -92,10 +92,3 @@ export async function claimDelivery(triggerKey: string, deliveryKey: string): Pr
 		return undefined;
 	}
 }
-
-/** Gives a claim back, when the delivery was not acknowledged after all: Lusha's retry must run it. */
-export async function releaseDelivery(triggerKey: string, deliveryKey: string): Promise<void> {
-	const redisConnection = redis();
-	if (!redisConnection) return;
-	await redisConnection.client.del(claimKey(redisConnection.prefix, triggerKey, deliveryKey)).catch(() => undefined);
-}

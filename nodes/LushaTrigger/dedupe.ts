@@ -46,14 +46,6 @@ function recentFor(triggerKey: string, now: number): Map<string, number> {
 	return recent;
 }
 
-/**
- * Forgets a delivery this process recorded but n8n then refused (no run recorded, no static data
- * saved, an error sent): Lusha's retry of it is a first delivery again.
- */
-export function forgetDelivery(triggerKey: string, key: string): void {
-	recentByTrigger.get(triggerKey)?.delete(key);
-}
-
 /** Whether a delivery signed at `signedAtMs` is older than what the memory can still vouch for. */
 export function beforeHorizon(memory: DeliveryMemory, signedAtMs: number): boolean {
 	return memory.deliveriesHorizon !== undefined && signedAtMs <= memory.deliveriesHorizon * 1000;

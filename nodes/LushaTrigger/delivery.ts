@@ -1,9 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { claimDelivery, releaseDelivery } from './claim';
+import { claimDelivery } from './claim';
 import type { DeliveryMemory } from './dedupe';
-import { beforeHorizon, deliveryKey, forgetDelivery, isFirstDelivery } from './dedupe';
+import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
 import { webhookSecret } from './secret';
 import { timestampMs, verifySignature } from './signature';
 import type { TriggerStaticData } from './staticData';
@@ -161,33 +162,24 @@ function identityOf(payload: unknown, signature: string): string {
 }
 
 /**
- * Lusha's 201 body, given to n8n to send (the webhook is declared onReceived, 201, no response
- * data of its own). n8n 2.x sends it only once it has recorded the run and saved the static data:
- * when it cannot (a full SQLite write queue, a database down), Lusha gets a 500 instead and retries,
- * so an acknowledged delivery is always a recorded run. n8n 1.x sends it before starting the run.
+ * n8n saves the workflow's static data the moment webhook() returns, and starts (or queues) the run
+ * alongside. The 201 goes out this long after that, so by the time Lusha, or anyone, can send a
+ * copy of the delivery, it is on record for every n8n process.
  */
-function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
-	return workflowData ? { webhookResponse: body, workflowData } : { webhookResponse: body };
-}
+export const ACK_AFTER_SAVE_MS = 15;
 
-/**
- * When n8n answers this copy with an error after all (it could not record the run), forgets it here
- * and gives its claim back, so that Lusha's retry runs it.
- */
-function forgetIfRefused(this: IWebhookFunctions, triggerKey: string, key: string, claimed: boolean | undefined): void {
+function acknowledge(this: IWebhookFunctions, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
 	const response = this.getResponseObject();
-	if (typeof response.once !== 'function') return;
-	response.once('finish', () => {
-		if (response.statusCode < 300) return;
-		forgetDelivery(triggerKey, key);
-		if (claimed) void releaseDelivery(triggerKey, key);
+	void sleep(ACK_AFTER_SAVE_MS).then(() => {
+		if (!response.headersSent) response.status(201).json(body);
 	});
+	return { noWebhookResponse: true, ...(workflowData ? { workflowData } : {}) };
 }
 
 /**
  * A Lusha delivery: verify it, remember it in the workflow's static data, and acknowledge it with
- * Lusha's 201 body as soon as its run is recorded (Lusha allows 10 s, then retries and finally
- * disables the subscription). The workflow runs after, however long it takes.
+ * Lusha's 201 body at once (Lusha allows 10 s, then retries and finally disables the
+ * subscription). The workflow runs after, however long it takes.
  */
 export async function receiveDelivery(this: IWebhookFunctions, options: DeliveryOptions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
@@ -226,8 +218,7 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 		const key = deliveryKey(identityOf(payload, String(signed.signature)));
 		// Queue mode: an atomic claim decides between copies in flight at once in several processes.
 		const claimed = await claimDelivery(triggerKey, key);
-		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge(acknowledgement);
-		forgetIfRefused.call(this, triggerKey, key, claimed);
+		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge.call(this, acknowledgement);
 	}
-	return acknowledge(acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
+	return acknowledge.call(this, acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
 }
