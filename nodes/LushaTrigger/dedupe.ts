@@ -63,7 +63,13 @@ export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key:
 	const seen = key in stored || recent.has(key);
 	// What this process knows, from its own requests or from what any process saved, goes back in:
 	// another process's save, made from a copy loaded before ours, may have dropped it.
-	for (const [recentKey, at] of recent) if (!(recentKey in stored)) stored[recentKey] = at;
+	let reasserted = 0;
+	for (const [recentKey, at] of recent) {
+		if (!(recentKey in stored)) {
+			stored[recentKey] = at;
+			reasserted++;
+		}
+	}
 	for (const [storedKey, at] of Object.entries(memory.deliveries ?? {})) if (now - at * 1000 < REASSERT_MS && !recent.has(storedKey)) recent.set(storedKey, at);
 	if (!seen) {
 		stored[key] = nowSeconds;
@@ -77,8 +83,10 @@ export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key:
 		if (live.length - index > DEDUPE_MAX) horizon = Math.max(horizon ?? 0, stored[entryKey]);
 		else kept[entryKey] = stored[entryKey];
 	});
-	// Assigned, not mutated: n8n saves static data it sees assigned.
-	memory.deliveries = kept;
-	if (horizon !== undefined) memory.deliveriesHorizon = horizon;
+	// n8n saves the whole static data whenever anything in it is assigned, even an equal value: one
+	// more write on SQLite's single write lock. So assign only what changed; a plain duplicate writes nothing.
+	const pruned = live.length !== Object.keys(stored).length || live.length > DEDUPE_MAX;
+	if (!seen || reasserted > 0 || pruned) memory.deliveries = kept;
+	if (horizon !== memory.deliveriesHorizon && horizon !== undefined) memory.deliveriesHorizon = horizon;
 	return !seen;
 }

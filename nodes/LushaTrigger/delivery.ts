@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { claimDelivery } from './claim';
 import type { DeliveryMemory } from './dedupe';
 import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
 import { webhookSecret } from './secret';
@@ -213,8 +214,11 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 	const acknowledgement = { received: true, timestamp: new Date().toISOString(), webhookId: deliveryId };
 
 	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	if (remember && !isFirstDelivery(stored, triggerKey, deliveryKey(identityOf(payload, String(signed.signature))))) {
-		return acknowledge.call(this, acknowledgement);
+	if (remember) {
+		const key = deliveryKey(identityOf(payload, String(signed.signature)));
+		// Queue mode: an atomic claim decides between copies in flight at once in several processes.
+		const claimed = await claimDelivery(triggerKey, key);
+		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge.call(this, acknowledgement);
 	}
 	return acknowledge.call(this, acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
 }

@@ -78,6 +78,18 @@ describe('duplicate deliveries, remembered in the workflow’s static data', () 
 		expect(host.runs).toHaveLength(1);
 	});
 
+	it('a copy of a delivery already on record writes nothing to n8n’s database; a new delivery writes once', async () => {
+		const host = await processServing({ staticData: {} });
+		await host.activate();
+		const payload = ctx.sandbox.samplePayload(ctx.sandbox.subscriptions()[0]);
+		const before = host.staticDataWrites();
+		expect((await ctx.sandbox.sendSigned(host.webhookUrl, payload)).statusCode).toBe(201);
+		expect(host.staticDataWrites() - before).toBe(1);
+		for (let i = 0; i < 3; i++) expect((await ctx.sandbox.sendSigned(host.webhookUrl, payload)).statusCode).toBe(201);
+		expect(host.staticDataWrites() - before).toBe(1);
+		expect(host.runs).toHaveLength(1);
+	});
+
 	it('keeps at most 10,000 deliveries for 48 hours, and refuses a replay older than what it still remembers', () => {
 		const start = Date.UTC(2026, 0, 1);
 		// 10,000 deliveries a second apart, as the static data holds them; then one more arrives.

@@ -1,5 +1,9 @@
 /** What the end-to-end tests use to drive n8n (public API and REST) and the sandbox (admin API). */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { signDelivery } = require('../sandbox/webhookRoutes') as { signDelivery: (secret: string, timestamp: string, body: string) => string };
 
 interface E2EState {
 	n8nUrl: string;
@@ -80,4 +84,24 @@ export function lushaTriggerNode(webhookId: string, credential: { id: string; na
 		parameters: { entityType: 'contact', entityIds: entityIds.join('\n'), signalTypes: ['allSignals'], subscriptionName, options: {}, ...extra },
 		credentials: { lushaApi: credential },
 	};
+}
+
+/** A Lusha-shaped signal delivery for a subscription, with a fresh id unless given one. */
+export function signedDelivery(subscription: { id: string; entityId: string }, id: string = randomUUID()) {
+	const payload = { id, type: 'promotion', entityType: 'contact', entityId: subscription.entityId, subscriptionId: subscription.id, data: { personId: Number(subscription.entityId), currentTitle: 'VP Sales', signalDate: '2026-11-01' }, timestamp: new Date().toISOString(), billing: { creditsCharged: 1 } };
+	return { id, body: JSON.stringify(payload) };
+}
+
+/** One POST as Lusha sends it, signed now; resolves with the status (0 when nothing answered), the body and how long the answer took. */
+export async function sendSigned(url: string, delivery: { body: string }) {
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const signature = signDelivery(state.secret, timestamp, delivery.body);
+	const started = performance.now();
+	try {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lusha-timestamp': timestamp, 'x-lusha-signature': signature }, body: delivery.body });
+		const ack = await response.json().catch(() => undefined);
+		return { status: response.status, ack, ms: performance.now() - started };
+	} catch {
+		return { status: 0, ack: undefined, ms: performance.now() - started };
+	}
 }

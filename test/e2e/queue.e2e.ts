@@ -4,11 +4,11 @@
  * sandbox. Then the same database under a single n8n process, restarted, for dedupe that survives
  * restarts. It starts its own n8n processes, so it leaves the suite's n8n alone; it runs on n8n 2.x.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { lushaTriggerNode, sandbox, state, waitFor } from './client';
+import { lushaTriggerNode, sandbox, sendSigned, signedDelivery, state, waitFor } from './client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueMode, freePort } = require('../../scripts/lib/queue');
@@ -46,24 +46,8 @@ const deliveryIdOf = (execution: { data: any }) => execution.data?.resultData?.r
 
 const subscriptionsAt = async (url: string) => ((await sandbox('GET', 'state')).body.subscriptions as Array<{ id: string; url: string; entityId: string }>).filter((s) => s.url === url);
 
-function signedDelivery(subscription: { id: string; entityId: string }, id: string = randomUUID()) {
-	const payload = { id, type: 'promotion', entityType: 'contact', entityId: subscription.entityId, subscriptionId: subscription.id, data: { personId: Number(subscription.entityId), currentTitle: 'VP Sales', signalDate: '2026-11-01' }, timestamp: new Date().toISOString(), billing: { creditsCharged: 1 } };
-	return { id, body: JSON.stringify(payload) };
-}
-
-/** One POST as Lusha sends it, signed now; resolves with the status (0 when the process is down) and how long the acknowledgement took. */
-async function send(baseUrl: string, delivery: { body: string }) {
-	const timestamp = String(Math.floor(Date.now() / 1000));
-	const signature = createHmac('sha256', state.secret).update(`${timestamp}.${delivery.body}`).digest('hex');
-	const started = performance.now();
-	try {
-		const response = await fetch(`${baseUrl}/webhook/${WEBHOOK_ID}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lusha-timestamp': timestamp, 'x-lusha-signature': signature }, body: delivery.body });
-		const ack = await response.json().catch(() => undefined);
-		return { status: response.status, ack, ms: performance.now() - started };
-	} catch {
-		return { status: 0, ack: undefined, ms: performance.now() - started };
-	}
-}
+/** One POST to a process's webhook URL for the workflow, as Lusha sends it. */
+const send = (baseUrl: string, delivery: { body: string }) => sendSigned(`${baseUrl}/webhook/${WEBHOOK_ID}/webhook`, delivery);
 
 /** Lusha's retries come after a backoff (the sandbox models 200, 400 and 800 ms); a little of it here. */
 const RETRY_SPACING_MS = 100;
@@ -99,6 +83,7 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 	const userFolder = path.join(runDir, 'queue-user');
 	let stack: any;
 	let client: Client;
+	let cookie: string;
 	let workflowId: string;
 	const mainWebhookUrl = () => `${stack.main.url}/webhook/${WEBHOOK_ID}/webhook`;
 	const ran = new Set<string>();
@@ -108,7 +93,9 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 		const packDir = path.join(runDir, 'pack');
 		installPackage(userFolder, path.join(packDir, fs.readdirSync(packDir).find((f) => f.endsWith('.tgz')) as string));
 		stack = await startQueueMode({ userFolder, webhookProcesses: 2, workerConcurrency: 150 });
-		const { apiKey } = await bootstrapOwner(stack.main.url);
+		const owner = await bootstrapOwner(stack.main.url);
+		const { apiKey } = owner;
+		cookie = owner.cookie;
 		client = { url: stack.main.url, apiKey };
 		const credential = await call(client, 'POST', '/credentials', { name: 'Lusha sandbox (queue)', type: 'lushaApi', data: { apiKey: state.sandboxApiKey, baseUrl: state.sandboxUrl, webhookSecret: '', allowedHttpRequestDomains: 'all' } });
 		workflowId = (await call(client, 'POST', '/workflows', triggerWorkflow(credential.body.id))).body.id;
@@ -205,6 +192,31 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 		expect(new Set(ids)).toEqual(new Set([...ran, ...ours]));
 	}, 240_000);
 
+	it('the same delivery reaching both webhook processes at the same instant runs once: 100 deliveries 250 ms apart, 4 copies of each sent together', async () => {
+		const subscriptions = await subscriptionsAt(mainWebhookUrl());
+		const deliveries = Array.from({ length: 100 }, (_, i) => signedDelivery(subscriptions[i % subscriptions.length]));
+		const statuses: number[] = [];
+		// A slow acknowledgement and Lusha's retry landing together: every copy at once, two on each process.
+		await inLanes(deliveries, 1, async (delivery) => {
+			const replies = await Promise.all([0, 1, 0, 1].map(async (target) => await send(stack.webhooks[target].url, delivery)));
+			for (const reply of replies) {
+				statuses.push(reply.status);
+				expect(reply.ack).toMatchObject({ received: true, webhookId: delivery.id });
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		});
+		expect(statuses.every((status) => status === 201)).toBe(true);
+		const ours = new Set(deliveries.map((d) => d.id));
+		const idsOf = async () => (await allExecutions(client, workflowId)).map(deliveryIdOf).filter((id) => ours.has(id as string));
+		await waitFor(async () => (await idsOf()).length >= 100, '100 runs', 120_000);
+		// Runs take 20 s on the worker: a duplicate queued late would show by now.
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const ids = await idsOf();
+		process.stdout.write(`[e2e:queue] ${ids.length} runs for 100 deliveries each sent 4 times at once to 2 webhook processes\n`);
+		expect(ids).toHaveLength(100);
+		expect(new Set(ids)).toEqual(ours);
+	}, 240_000);
+
 	it('deactivation leaves 0 subscriptions', async () => {
 		expect((await call(client, 'POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 		await waitFor(async () => (await subscriptionsAt(mainWebhookUrl())).length === 0, 'the subscriptions to be deleted');
@@ -238,6 +250,11 @@ describeOn2x('the Lusha Trigger in n8n queue mode (Postgres, Redis, main, 2 webh
 				const found = await subscriptionsAt(url);
 				return found.length === ENTITY_IDS.length && found;
 			}, 'the subscriptions of the single process');
+			// n8n saves the static data of an activation when it ends, whole: a delivery saved before that would be overwritten.
+			await waitFor(async () => {
+				const status = await fetch(`${n8n.url}/rest/workflows/${workflowId}/publication-status`, { headers: { cookie } }).then(async (r) => (r.ok ? ((await r.json()) as any).data?.status : undefined));
+				return status === 'published';
+			}, 'the activation to end');
 			const delivery = signedDelivery(subscription);
 			expect((await send(n8n.url, delivery)).status).toBe(201);
 			// Its 20-second run finishes before the restart, so the restart interrupts nothing.

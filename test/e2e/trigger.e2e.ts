@@ -29,6 +29,8 @@ async function activationError(workflowId: string): Promise<string | undefined> 
 	return settled.status === 'published' ? undefined : settled.triggers.map((t: { errorMessage?: string }) => t.errorMessage).join('; ');
 }
 
+const deliveryIdIn = (execution: { data: any }) => execution.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.deliveryId as string | undefined;
+
 const subscriptionsAt = async (url: string) => ((await sandbox('GET', 'state')).body.subscriptions as Array<{ id: string; url: string; entityId: string }>).filter((s) => s.url === url);
 
 describe('the Lusha Trigger in real n8n', () => {
@@ -64,7 +66,7 @@ describe('the Lusha Trigger in real n8n', () => {
 		expect(attempt.headers['content-type']).toContain('application/json');
 		expect(Object.keys(attempt.body)).toEqual(['received', 'timestamp', 'webhookId']);
 		expect(attempt.body).toMatchObject({ received: true, webhookId: result.payload.id });
-		const run = await waitFor(async () => (await executions(workflowId)).find((e) => e.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.deliveryId === result.payload.id), 'the execution');
+		const run = await waitFor(async () => (await executions(workflowId)).find((e) => deliveryIdIn(e) === result.payload.id), 'the execution');
 		const item = run.data.resultData.runData['Lusha Trigger'][0].data.main[0][0].json;
 		expect(item).toMatchObject({ signalType: result.payload.type, entityType: 'contact', entityId: subscription.entityId, creditsCharged: 1, subscriptionId: subscription.id });
 		expect(JSON.stringify(run.data)).not.toContain(state.secret);
@@ -89,7 +91,7 @@ describe('the Lusha Trigger in real n8n', () => {
 			expect(result.attempts[0].statusCode).toBe(201);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 1500));
-		const runs = (await executions(workflowId)).filter((e) => e.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.deliveryId === payload.id);
+		const runs = (await executions(workflowId)).filter((e) => deliveryIdIn(e) === payload.id);
 		expect(runs).toHaveLength(1);
 	});
 

@@ -99,7 +99,11 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 	/** A workflow as n8n builds it for one activation or one request: static data fresh from the store. */
 	const loadWorkflow = () =>
 		new Workflow({ id: 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: structuredClone(store.staticData) });
+	/** Database writes of static data: n8n writes only when something in it was assigned (its __dataChanged flag). */
+	const writes = { count: 0 };
 	const saveStaticData = (workflow: Workflow) => {
+		if (workflow.staticData.__dataChanged !== true) return;
+		writes.count++;
 		store.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 	};
 
@@ -188,6 +192,8 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		runs,
 		node,
 		store,
+		/** How many times static data was written to the workflow's row, as n8n would. */
+		staticDataWrites: () => writes.count,
 		/** The node's static data as last saved. */
 		staticData: () => (store.staticData[`node:${node.name}`] ?? {}) as { subscriptionIds?: string[]; [key: string]: unknown },
 		/**
