@@ -179,6 +179,8 @@ describe('the README in the n8n editor, on the workflows `npm start` preloads', 
 			return runs.slice(0, runs.length - runsBefore).find((r) => r.data?.resultData?.runData?.['Find the champion in Lusha']);
 		}, 'the step-5 run');
 		expect(run.data.resultData.error).toBeUndefined();
+		// What step 5 says the output has: version 2's simplified contact.
+		expect(outputOf(run, 'Find the champion in Lusha')[0]).toMatchObject({ found: true, email: person.email, fullName: expect.any(String), id: expect.stringMatching(/^v1\./), billing: { creditsCharged: expect.any(Number) } });
 		await editor.keyboard.press('Escape');
 	});
 
@@ -188,7 +190,11 @@ describe('the README in the n8n editor, on the workflows `npm start` preloads', 
 			file: 're-engage-past-buyers.json',
 			node: 'Enrich the person at the new company',
 			signal: { row: 'contact 1000001', type: 'companyChange' },
-			check: (run) => expect(outputOf(run, 'Enrich the person at the new company')[0]).toMatchObject({ personId: 1000001, email: expect.stringContaining('@') }),
+			// Version 2 (API V3): the numeric ID from the signal in, Lusha's encrypted ID and the work email out.
+			check: async (run) => {
+				const person = ((await sandbox('GET', 'state')).body.people as Array<{ personId: number; email: string }>).find((p) => p.personId === 1000001);
+				expect(outputOf(run, 'Enrich the person at the new company')[0]).toMatchObject({ found: true, id: expect.stringMatching(/^v1\./), email: person?.email });
+			},
 		},
 		{
 			file: 'funding-hiring-surge-route.json',
@@ -235,8 +241,8 @@ describe('the README in the n8n editor, on the workflows `npm start` preloads', 
 			check: (run) => {
 				const rows = outputOf(run, 'Enrich in batches of 100');
 				expect(rows).toHaveLength(6);
-				expect(rows.filter((r) => r.found === true)).toHaveLength(5);
-				expect(rows[5]).toMatchObject({ found: false, email: 'nobody@unknown-company.example' });
+				expect(rows.filter((r) => r.found === true && r.email && r.phone)).toHaveLength(5);
+				expect(rows[5]).toMatchObject({ found: false, email: 'nobody@unknown-company.example', error: { code: 'NOT_FOUND' } });
 			},
 		},
 	];

@@ -270,6 +270,13 @@ describe('every example workflow runs in real n8n against the sandbox', () => {
 		expect(EXAMPLES).toEqual(expect.arrayContaining(['promotion-update-crm.json', 'lusha-signals-to-unstuck.json', 'scheduled-bulk-enrichment.json']));
 	});
 
+	// New builders copy examples: each Lusha node is on version 2 (API V3), unless the example is about version 1 and says so.
+	it.each(EXAMPLES)('%s puts its Lusha nodes on version 2, or says "(node version 1)" in its name', (file) => {
+		const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as Workflow;
+		const onVersion1 = example.nodes.filter((node) => node.type === `${OUR_PACKAGE}lusha` && node.typeVersion === 1).map((node) => node.name);
+		expect(example.name.includes('(node version 1)') ? [] : onVersion1).toEqual([]);
+	});
+
 	it.each(EXAMPLES)('%s runs green, and every field it maps into a third-party node has a value', async (file) => {
 		const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as Workflow;
 		const prepared = prepare(example, ids, people);
@@ -316,7 +323,7 @@ describe('every example workflow runs in real n8n against the sandbox', () => {
 			const expectedTypes: Record<string, string> = { financialEventsNews: 'financial_event', surgeInHiring: 'hiring_surge', surgeInHiringByDepartment: 'hiring_surge', headcountIncrease3m: 'headcount_growth', websiteTrafficIncrease: 'website_traffic_surge', itSpendIncrease: 'it_spend_increase' };
 			for (const signal of accountSignals) {
 				const body = received.find((b) => b.idempotency_key === `lusha-${signal.deliveryId}`);
-				expect(body).toMatchObject({ signal_type: expectedTypes[signal.signalType], event_name: signal.signalType, identity: { company_domain: expect.stringMatching(/\.example$/) }, context: signal.raw.data });
+				expect(body).toMatchObject({ signal_type: expectedTypes[signal.signalType], event_name: signal.signalType, identity: { company_domain: expect.stringMatching(/^(?!www\.)[a-z0-9-]+\.example$/) }, context: signal.raw.data });
 				expect(Date.parse(body.occurred_at)).toBe(Date.parse(`${signal.signalDate}T00:00:00Z`));
 			}
 			// What Unstuck answered is the HTTP node's output: the capture and its qualification.
