@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from './display';
 import { inputError } from './input';
-import type { NumberedWalk } from '../transport';
+import type { CursorWalk, NumberedWalk } from '../transport';
 import { describeQuota, quotaExhaustion } from '../transport/errors';
 
 /** Codes of items a stopped run did not send: out of credits (402), or a used-up hourly/daily quota (429). */
@@ -39,20 +39,49 @@ export function startPageAt(context: IExecuteFunctions, itemIndex: number, maxPa
 }
 
 /**
+ * The rows of a run a quota stopped: the last row carries where to resume (`resume.field`), and a warning under
+ * the output says which quota ran out, when it resets, what was `kept`, and `how` to get the rest.
+ */
+export function stoppedOutput<T extends IDataObject>(
+	context: IExecuteFunctions,
+	items: T[],
+	stoppedBy: Error | undefined,
+	resume: { field: string; value: unknown; kept: string; how: string },
+): T[] {
+	const quota = quotaExhaustion(stoppedBy);
+	const why = quota ? describeQuota(quota) : 'Lusha stopped answering';
+	context.addExecutionHints({ message: `${why}: ${resume.kept}. ${resume.how}`, type: 'warning', location: 'outputPane' });
+	const rows = items.slice();
+	const last = rows.length - 1;
+	if (last >= 0) rows[last] = { ...rows[last], [resume.field]: resume.value };
+	return rows;
+}
+
+/**
  * The rows of a walk. When a quota stopped it, the last row carries `nextPage` and a warning under the output
  * says which quota ran out, when it resets, and to resume from Start Page `nextPage`.
  */
 export function walkOutput<T extends IDataObject>(context: IExecuteFunctions, itemIndex: number, walk: NumberedWalk<T>, noun: string, hasStartPage = true): T[] {
 	if (walk.nextPage === undefined) return walk.items;
-	const quota = quotaExhaustion(walk.stoppedBy);
-	const why = quota ? describeQuota(quota) : 'Lusha stopped answering';
-	context.addExecutionHints({
-		message: `${why}: item ${itemIndex} kept the ${walk.items.length.toLocaleString('en-US')} ${noun} fetched so far. To get the rest, run again ${hasStartPage ? 'with Start Page' : 'from page'} ${walk.nextPage} (the nextPage of the last item).`,
-		type: 'warning',
-		location: 'outputPane',
+	return stoppedOutput(context, walk.items, walk.stoppedBy, {
+		field: 'nextPage',
+		value: walk.nextPage,
+		kept: `item ${itemIndex} kept the ${walk.items.length.toLocaleString('en-US')} ${noun} fetched so far`,
+		how: `To get the rest, run again ${hasStartPage ? 'with Start Page' : 'from page'} ${walk.nextPage} (the nextPage of the last item).`,
 	});
-	const items = walk.items.slice();
-	const last = items.length - 1;
-	if (last >= 0) items[last] = { ...items[last], nextPage: walk.nextPage };
-	return items;
+}
+
+/**
+ * The results of a lookalike walk, whose cursor is Lusha's dedupeSessionId (https://docs.lusha.com/lookalikes/overview).
+ * When a quota stopped it, the last result carries `resumeSessionId`: run again with it as Options → Session ID and
+ * Lusha leaves out what the session already returned.
+ */
+export function sessionWalkOutput<T extends IDataObject>(context: IExecuteFunctions, walk: CursorWalk<T, string>, noun: string): T[] {
+	if (!walk.stoppedBy || !walk.next) return walk.items;
+	return stoppedOutput(context, walk.items, walk.stoppedBy, {
+		field: 'resumeSessionId',
+		value: walk.next,
+		kept: `the lookalike search kept the ${walk.items.length.toLocaleString('en-US')} ${noun} fetched so far`,
+		how: `To get more, run again with Options → Session ID ${walk.next} (the resumeSessionId of the last item): Lusha leaves out what that session already returned.`,
+	});
 }

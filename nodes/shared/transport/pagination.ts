@@ -7,23 +7,49 @@ export interface Page<T, Cursor> {
 	next?: Cursor;
 }
 
+/** What a cursor walk got: every item fetched, and the cursor to resume from when a quota stopped it. */
+export interface CursorWalk<T, Cursor> {
+	items: T[];
+	/** The cursor of the first page not fetched, when a used-up hourly/daily quota stopped the walk. */
+	next?: Cursor;
+	/** The 429 that stopped it. */
+	stoppedBy?: Error;
+}
+
 /**
- * The one pagination loop: fetches pages from `start` until there is no next page or `limit`
- * items are collected. `remaining` lets a page ask for no more than is still wanted.
+ * The one cursor loop: fetches pages from `start` until there is no next page or `limit` items are
+ * collected. `remaining` lets a page ask for no more than is still wanted. A used-up hourly/daily quota
+ * after the first page stops the walk without losing what was fetched (https://docs.lusha.com/rate-limiting).
  */
+export async function walkCursor<T, Cursor>(
+	start: Cursor,
+	fetchPage: (cursor: Cursor, remaining: number) => Promise<Page<T, Cursor>>,
+	limit = Number.POSITIVE_INFINITY,
+): Promise<CursorWalk<T, Cursor>> {
+	const collected: T[] = [];
+	let cursor: Cursor | undefined = start;
+	let fetched = 0;
+	while (cursor !== undefined && collected.length < limit) {
+		const at: Cursor = cursor;
+		// Nothing fetched yet: a used-up quota is the whole story, so it throws.
+		const page = fetched === 0 ? await fetchPage(at, limit) : await orQuota(async () => await fetchPage(at, limit - collected.length));
+		if ('quota' in page) return { items: collected, next: at, stoppedBy: page.quota };
+		fetched++;
+		collected.push(...page.items.slice(0, limit - collected.length));
+		cursor = page.items.length > 0 ? page.next : undefined;
+	}
+	return { items: collected };
+}
+
+/** `walkCursor` for lists that are all or nothing: a quota that stops the walk fails it. */
 export async function paginate<T, Cursor>(
 	start: Cursor,
 	fetchPage: (cursor: Cursor, remaining: number) => Promise<Page<T, Cursor>>,
 	limit = Number.POSITIVE_INFINITY,
 ): Promise<T[]> {
-	const collected: T[] = [];
-	let cursor: Cursor | undefined = start;
-	while (cursor !== undefined && collected.length < limit) {
-		const page: Page<T, Cursor> = await fetchPage(cursor, limit - collected.length);
-		collected.push(...page.items.slice(0, limit - collected.length));
-		cursor = page.items.length > 0 ? page.next : undefined;
-	}
-	return collected;
+	const walk = await walkCursor(start, fetchPage, limit);
+	if (walk.stoppedBy) throw walk.stoppedBy;
+	return walk.items;
 }
 
 export interface NumberedPage<T> {

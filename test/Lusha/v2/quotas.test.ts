@@ -11,6 +11,7 @@ import type { Person } from '../../helpers/types';
 
 const ctx = useSandbox();
 const PROSPECT = 'POST /v3/contacts/prospecting';
+const LOOKALIKE = 'POST /v3/contacts/lookalike';
 
 type Recorded = { key: string; statusCode?: number; credits?: number; body: IDataObject };
 const requests = (): Recorded[] => ctx.sandbox.state.requests;
@@ -116,6 +117,33 @@ describe('a used-up hourly quota keeps every paid result and says where to resum
 		expect(hints(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^Lusha's hourly quota is used up; it resets at .*kept the 100 contacts fetched; pages from 2 were not fetched/)]));
 	});
 
+	it('Find Lookalikes Return All keeps the results fetched, names the session to resume with, and resumes it with no repeats', async () => {
+		ctx.sandbox.configure({ planQuotas: { hour: 1 } });
+		const seeds = (ctx.sandbox.fixtures.people as Person[]).slice(0, 5).map((p) => ({ email: p.emailAddresses[0].email }));
+		const similar = (options: Record<string, string> = {}) =>
+			runNode({ credential: ctx.credential, typeVersion: 2, parameters: { resource: 'contact', operation: 'findLookalikes', seedEmails: '={{ $json.email }}', returnAll: true, lookalikeOptions: options }, items: seeds });
+		const result = await similar();
+		expect(result.error).toBeUndefined();
+		expect(requests().filter((r) => r.key === LOOKALIKE).map((r) => r.statusCode)).toEqual([200, 429]);
+		// The first call's 100 results, all paid for, all kept.
+		expect(result.items).toHaveLength(100);
+		expect(ctx.sandbox.state.creditsUsed).toBeGreaterThan(0);
+		expect((result.items[0].json.billing as IDataObject).creditsCharged).toBe(ctx.sandbox.state.creditsUsed);
+		const session = result.items[0].json.dedupeSessionId as string;
+		expect(result.items[99].json.resumeSessionId).toBe(session);
+		expect(result.items.slice(0, -1).every((item) => item.json.resumeSessionId === undefined)).toBe(true);
+		expect(hints(result)).toEqual([
+			expect.stringMatching(new RegExp(`^Lusha's hourly quota is used up; it resets at \\d\\d:\\d\\d UTC \\(in about \\d+ min\\): the lookalike search kept the 100 contacts fetched so far\\. To get more, run again with Options → Session ID ${session}`)),
+		]);
+
+		ctx.sandbox.configure({ planQuotas: { hour: 1000 } });
+		const resumed = await similar({ dedupeSessionId: session });
+		expect(resumed.error).toBeUndefined();
+		expect(resumed.items.length).toBeGreaterThan(0);
+		const ids = [...result.items, ...resumed.items].map((i) => i.json.id);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
 	it('with nothing done, the node fails with Lusha’s message and a hint naming the quota and its reset', async () => {
 		ctx.sandbox.configure({ faults: { dailyQuotaExhausted: true } });
 		const result = await prospect({ returnAll: true, size: 50 });
@@ -135,6 +163,18 @@ describe('version 1 (API v2) shares the transport and keeps its paid work too', 
 		const limited = result.items.filter((i) => (i.json.error as IDataObject | undefined)?.code === 'RATE_LIMITED');
 		expect(limited).toHaveLength(100);
 		expect(hints(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^100 items were left undone \(error.code RATE_LIMITED\): Not sent: Lusha's hourly quota is used up/)]));
+	});
+
+	it('Find Similar Contacts Return All keeps the results fetched and names the session to resume with', async () => {
+		ctx.sandbox.configure({ plan: 'premium', planQuotas: { hour: 1 } });
+		const seeds = (ctx.sandbox.fixtures.people as Person[]).slice(0, 5).map((p) => ({ email: p.emailAddresses[0].email }));
+		const result = await runNode({ credential: ctx.credential, parameters: { resource: 'lookalike', operation: 'findSimilarContacts', seedEmails: '={{ $json.email }}', returnAll: true }, items: seeds });
+		expect(result.error).toBeUndefined();
+		expect(requests().filter((r) => r.key === 'POST /v3/lookalike/contacts').map((r) => r.statusCode)).toEqual([200, 429]);
+		expect(result.items).toHaveLength(100);
+		const session = result.items[0].json.dedupeSessionId as string;
+		expect(result.items[99].json.resumeSessionId).toBe(session);
+		expect(hints(result)[0]).toMatch(/hourly quota is used up.*the lookalike search kept the 100 contacts fetched so far\. To get more, run again with Options → Session ID /);
 	});
 
 	it('Search Contacts Return All keeps the pages fetched and names the page to resume from', async () => {

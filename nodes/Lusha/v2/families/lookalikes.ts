@@ -5,7 +5,8 @@ import { showFor } from '../../../shared/helpers/display';
 import { compact, returnAllOrLimit, wantedCount } from '../../../shared/helpers/fields';
 import { inputError, isEmail, isLushaId, parseList, wholeNumberIn } from '../../../shared/helpers/input';
 import { atItem, errorItem } from '../../../shared/helpers/items';
-import { lushaRequest, paginate } from '../../../shared/transport';
+import { sessionWalkOutput } from '../../../shared/helpers/resume';
+import { lushaRequest, walkCursor } from '../../../shared/transport';
 import { tableIdFor } from '../helpers/tableClient';
 
 /** Lusha takes 5 to 100 unique seeds in total per search, and 100 exclusions (https://docs.lusha.com/lookalikes/overview). */
@@ -179,7 +180,8 @@ interface LookalikePage {
 /**
  * The seeds of every input item go into one lookalike search. Each call asks for up to 100;
  * Return All keeps asking with Lusha's dedupeSessionId while it says there is more, so nothing
- * repeats. Results pair with every item that gave seeds; an item with bad seeds sends nothing.
+ * repeats; a used-up quota keeps what was fetched and names the session to resume. Results pair with every
+ * item that gave seeds; an item with bad seeds sends nothing.
  */
 export async function findLookalikes(context: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string): Promise<INodeExecutionData[]> {
 	const failed: INodeExecutionData[] = [];
@@ -219,7 +221,7 @@ export async function findLookalikes(context: IExecuteFunctions, items: INodeExe
 		const exclude = exclusionsOf(context, entity, options);
 		const perCompany = wholeNumberIn(context, options.maxContactsPerCompany, 'Options → Max Contacts per Company', 0, 1, 20);
 		const limit = wantedCount(context, 0);
-		const results = await paginate<IDataObject, string>(
+		const walk = await walkCursor<IDataObject, string>(
 			String(options.dedupeSessionId ?? '').trim(),
 			async (sessionId, remaining) => {
 				const page = await lushaRequest<LookalikePage>(context, {
@@ -234,6 +236,7 @@ export async function findLookalikes(context: IExecuteFunctions, items: INodeExe
 			},
 			limit,
 		);
+		const results = sessionWalkOutput(context, walk, entity === 'contact' ? 'contacts' : 'companies');
 		return [...failed, ...results.map((json) => ({ json, pairedItem }))];
 	} catch (error) {
 		if (!context.continueOnFail()) throw atItem.call(context, error, contributors[0] ?? 0);

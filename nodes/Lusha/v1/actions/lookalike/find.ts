@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { compact, returnAllOrLimit, wantedCount } from '../../../../shared/helpers/fields';
 import { inputError, isDigitsId, isDomain, isEmail, isUuid, normalizeDomain, parseList } from '../../../../shared/helpers/input';
-import { lushaRequest, paginate } from '../../../../shared/transport';
+import { sessionWalkOutput } from '../../../../shared/helpers/resume';
+import { lushaRequest, walkCursor } from '../../../../shared/transport';
 
 export type LookalikeKind = 'contact' | 'company';
 
@@ -105,7 +106,8 @@ function seedList(context: IExecuteFunctions, row: SeedRow, field: string, value
 
 /**
  * Seeds from every input item go into one lookalike search. Each call asks for up to 100; Return
- * All keeps asking with Lusha's dedupeSessionId while it says there is more, so nothing repeats.
+ * All keeps asking with Lusha's dedupeSessionId while it says there is more, so nothing repeats; a used-up
+ * quota keeps what was fetched and names the session to resume.
  */
 export async function runLookalike(context: IExecuteFunctions, items: INodeExecutionData[], kind: LookalikeKind, path: string): Promise<INodeExecutionData[]> {
 	const seeds: IDataObject = {};
@@ -126,7 +128,7 @@ export async function runLookalike(context: IExecuteFunctions, items: INodeExecu
 	}
 	const limit = wantedCount(context, 0);
 	const pairedItem = items.map((_item, item) => ({ item }));
-	const results = await paginate<IDataObject, string>(
+	const walk = await walkCursor<IDataObject, string>(
 		sessionId,
 		async (session, remaining) => {
 			const page = await lushaRequest<LookalikePage>(context, {
@@ -142,5 +144,5 @@ export async function runLookalike(context: IExecuteFunctions, items: INodeExecu
 		},
 		limit,
 	);
-	return results.map((json) => ({ json, pairedItem }));
+	return sessionWalkOutput(context, walk, kind === 'contact' ? 'contacts' : 'companies').map((json) => ({ json, pairedItem }));
 }
