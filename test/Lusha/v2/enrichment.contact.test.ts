@@ -175,6 +175,24 @@ describe('Contact → Search and Enrich', () => {
 		expect(result.items[1].json).toMatchObject({ found: true, status: 'complete', statusReason: null, missingDataPoints: [] });
 	});
 
+	it('the credit guard prices the account’s Data Waterfall, which runs on this call with no opt-out: Max Credits is never passed', async () => {
+		// https://docs.lusha.com/api-reference/search-&-enrich/search-and-enrich-contacts.md: the waterfall runs here for the asked-for fields.
+		ctx.sandbox.configure({ searchAndEnrichWaterfall: true });
+		const restricted = restrictedIds();
+		const phoneless = (ctx.sandbox.v3.peopleWithoutLushaPhone() as Person[]).filter((p) => !restricted.has(p.personId)).slice(0, 3);
+		// Lusha's phone is 5 credits, the waterfall's (the sandbox account's pricing) 8: 3 contacts cost 1 + 3 × 8 = 25.
+		const result = await byEmail('searchAndEnrich', phoneless.map(workEmail), { payOnlyForMatches: false, reveal: ['phones'], options: { maxCredits: 20 } });
+		expect(result.error).toBeUndefined();
+		const spent = ctx.sandbox.v3.ledger().reduce((n: number, e: { credits: number }) => n + e.credits, 0);
+		expect(spent).toBeGreaterThan(0);
+		expect(spent).toBeLessThanOrEqual(20);
+		const sent = result.items.filter((i) => i.json.found === true);
+		expect(sent.length).toBeGreaterThan(0);
+		for (const item of sent) expect(item.json).toMatchObject({ dataSource: 'waterfall', phone: expect.any(String) });
+		expect(result.items.filter((i) => (i.json.error as IDataObject | undefined)?.code === 'CREDIT_BUDGET')).toHaveLength(3 - sent.length);
+		expect(3 - sent.length).toBeGreaterThan(0);
+	});
+
 	it('shows the credits the execution spent as a hint under the output', async () => {
 		const result = await byEmail('searchAndEnrich', emails(30), { payOnlyForMatches: false, reveal: ['emails'] });
 		const spent = ctx.sandbox.v3.ledger().reduce((n: number, e: { credits: number }) => n + e.credits, 0);

@@ -187,14 +187,19 @@ function withWaterfall(shape: (result: IDataObject) => IDataObject): (result: ID
 	};
 }
 
-/** Search and Enrich in one call per 100 items (Pay Only for Matches off). */
+/**
+ * Search and Enrich in one call per 100 items (Pay Only for Matches off). On contacts the account's Data Waterfall
+ * runs for the asked-for fields with no opt-out (never as a job), so the worst case is at the waterfall's rates
+ * (https://docs.lusha.com/api-reference/search-&-enrich/search-and-enrich-contacts.md).
+ */
 export async function runSearchAndEnrich(this: IExecuteFunctions, items: INodeExecutionData[], entity: EntityType, path: string): Promise<INodeExecutionData[]> {
 	const guard = await startCreditGuard(this);
 	const identify = identityOf(entity);
+	if (entity === 'contact') await guard.priceFromAccount(WATERFALL_PRICES);
 	const worstCase: WorstCase<Identity> = (entries, extras) =>
 		price(guard.pricing, 'api_search', entries.length) +
 		entries.length *
-			(entity === 'contact' ? contactRevealCost(guard.pricing, extras.reveal as string[], false) : companyRevealCost(guard.pricing, (extras.reveal as string[] | undefined) ?? []));
+			(entity === 'contact' ? contactRevealCost(guard.pricing, extras.reveal as string[], true) : companyRevealCost(guard.pricing, (extras.reveal as string[] | undefined) ?? []));
 	return await runBulk.call(this, items, {
 		path,
 		bodyKey: BODY_KEY[entity],
