@@ -137,6 +137,24 @@ describe('Contact → Prospect', () => {
 		]);
 	}, 120_000);
 
+	it('as Lusha (50 a page served, jobs, account windows, Premium quotas): Return All of 10,000 prospects gets every record exactly once and reports plain success', async () => {
+		// Results per Page 100 is served as 50: 200 pages, paced at the account's 25 a second (about 8 s).
+		ctx.sandbox.configure({ asLusha: true, syntheticProspects: 10_000 });
+		const result = await prospect('contact', { returnAll: true, size: 100, contactFilters: { jobTitles: 'Manager' } });
+		expect(result.error).toBeUndefined();
+		const calls = ctx.sandbox.requestsTo(PATH.contact) as Array<{ statusCode: number; body: { pagination: { page: number; size: number } } }>;
+		expect(calls.filter((r) => r.statusCode !== 200)).toEqual([]);
+		expect(calls.map((r) => r.body.pagination.page).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, page) => page));
+		expect(result.items).toHaveLength(10_000);
+		expect(new Set(result.items.map((i) => i.json.id)).size).toBe(10_000);
+		expect(result.items.every((i) => (i.pairedItem as IPairedItemData).item === 0 && i.json.nextPage === undefined)).toBe(true);
+		// Every credit spent is on an item: each result carries its page's billing.
+		const kept = result.items.reduce((sum, i) => sum + Number((i.json.billing as IDataObject).creditsCharged) / Number((i.json.billing as IDataObject).resultsReturned), 0);
+		expect(ctx.sandbox.state.creditsUsed).toBeGreaterThan(0);
+		expect(kept).toBeCloseTo(ctx.sandbox.state.creditsUsed, 6);
+		expect(result.run.data.resultData.runData.Lusha[0].hints ?? []).toEqual([]);
+	}, 60_000);
+
 	it('refuses a page size outside 10–100 before sending anything, naming the field and the item', async () => {
 		const result = await prospect('contact', { size: 5, contactFilters: { jobTitles: 'Manager' } });
 		expect(result.error?.message).toBe('Results per Page must be a whole number from 10 to 100, not 5 (item 0)');

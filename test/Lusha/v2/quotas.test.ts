@@ -152,6 +152,73 @@ describe('a used-up hourly quota keeps every paid result and says where to resum
 	});
 });
 
+describe('as Lusha (50 a page served, jobs, account windows, Premium plan): a run that hits the hourly quota', () => {
+	const QUOTA_HINT = "Lusha's hourly quota is used up; it resets at \\d\\d:\\d\\d UTC \\(in about \\d+ min\\)";
+
+	it('Prospect Return All keeps every page paid for, puts nextPage on the last item, and a resumed run gets the rest', async () => {
+		ctx.sandbox.configure({ asLusha: true, planQuotas: { hour: 20 }, syntheticProspects: 2_500 });
+		const result = await prospect({ returnAll: true, size: 100 });
+		expect(result.error).toBeUndefined();
+		const served = requests().filter((r) => r.key === PROSPECT && r.statusCode === 200);
+		expect(served).toHaveLength(20);
+		expect(result.items).toHaveLength(20 * 50);
+		expect(pageCreditsOf(result.items)).toBeCloseTo(ctx.sandbox.state.creditsUsed, 6);
+		const nextPage = result.items[result.items.length - 1].json.nextPage as number;
+		expect(typeof nextPage).toBe('number');
+		expect(hints(result)).toEqual([expect.stringMatching(new RegExp(`^${QUOTA_HINT}: item 0 kept the 1,000 contacts fetched so far\\. To get the rest, run again with Start Page ${nextPage} `))]);
+
+		ctx.sandbox.configure({ planQuotas: { hour: 1000 } });
+		const resumed = await prospect({ returnAll: true, size: 100, startPage: nextPage });
+		expect(resumed.error).toBeUndefined();
+		expect(hints(resumed)).toEqual([]);
+		expect(new Set([...result.items, ...resumed.items].map((i) => i.json.id)).size).toBe(2_500);
+	});
+
+	it('Enrich of 1,000 contacts with the waterfall keeps what is paid, marks the rest RATE_LIMITED, and says which quota and when it resets', async () => {
+		// Polls wait 1 s, so the enrich calls go first: the quota lets 6 of the run's requests through.
+		ctx.sandbox.configure({ asLusha: true, planQuotas: { hour: 6 }, waterfallJobRetryAfterMs: 1000 });
+		const restricted = new Set((ctx.sandbox.v3.restrictedPeople() as Person[]).map((p) => p.personId));
+		const pool = (ctx.sandbox.fixtures.people as Person[]).filter((p) => !restricted.has(p.personId));
+		const who = Array.from({ length: 1000 }, (_, i) => pool[i % pool.length]);
+		const result = await runNode({
+			credential: ctx.credential,
+			typeVersion: 2,
+			parameters: { resource: 'contact', operation: 'enrich', options: { sameIdentityOnce: false } },
+			items: who.map((p) => ({ id: ctx.sandbox.v3.contactId(p) as string })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1000);
+		const count = { done: 0, limited: 0, inJob: 0 };
+		result.items.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			const error = item.json.error as IDataObject | undefined;
+			const waterfall = item.json.waterfall as IDataObject | undefined;
+			if (error?.code === 'RATE_LIMITED') {
+				count.limited++;
+				expect(item.json).toMatchObject({ found: false, billing: { creditsCharged: 0 }, error: { message: expect.stringMatching(new RegExp(`^Not sent: ${QUOTA_HINT}`)) } });
+			} else if (waterfall && waterfall.status !== 'complete') {
+				// Left to a job the quota kept the node from polling: not charged yet, and Get Enrich Job can finish it.
+				count.inJob++;
+				expect(item.json).toMatchObject({ found: false, waterfall: { status: 'processing', jobId: expect.any(String), reason: 'RATE_LIMITED', quota: expect.stringMatching(new RegExp(`^${QUOTA_HINT}$`)), message: expect.stringMatching(new RegExp(`^Not complete: ${QUOTA_HINT}, so the node could not ask Lusha about this job\\. Collect it with Contact → Get Enrich Job`)) } });
+			} else {
+				count.done++;
+				expect(item.json).toMatchObject({ found: true, id: ctx.sandbox.v3.contactId(who[i]), firstName: who[i].firstName, email: expect.any(String) });
+			}
+		});
+		expect(count.done).toBeGreaterThan(0);
+		expect(count.limited).toBeGreaterThan(0);
+		expect(count.limited % 100).toBe(0);
+		// Items kept / items paid for: every credit spent is on the items of its call.
+		const perCall = Array.from({ length: 10 }, (_, k) => Number((result.items[k * 100].json.billing as IDataObject).creditsCharged));
+		expect(perCall.reduce((a, b) => a + b, 0)).toBe(ctx.sandbox.state.creditsUsed);
+		expect(hints(result)).toEqual([
+			`This execution spent ${ctx.sandbox.state.creditsUsed} Lusha credits (${10 - count.limited / 100} Lusha calls).`,
+			expect.stringMatching(new RegExp(`^${count.limited} items were left undone \\(error.code RATE_LIMITED\\): Not sent: ${QUOTA_HINT}.*Run the undone items again after the quota resets\\.`)),
+			...(count.inJob ? [expect.stringMatching(new RegExp(`^${count.inJob} contacts wait in Lusha's Data Waterfall jobs the node could not ask about: ${QUOTA_HINT}\\. After the reset, collect them with Contact → Get Enrich Job`))] : []),
+		]);
+	}, 60_000);
+});
+
 describe('version 1 (API v2) shares the transport and keeps its paid work too', () => {
 	it('Person Enrich marks the batches a used-up hourly quota refused RATE_LIMITED and keeps the rest', async () => {
 		ctx.sandbox.configure({ plan: 'premium', planQuotas: { hour: 1 } });

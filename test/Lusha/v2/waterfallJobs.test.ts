@@ -80,6 +80,51 @@ describe('Contact → Enrich with a Data Waterfall job', () => {
 	});
 });
 
+describe('as Lusha: 1,000 contacts enriched with the Data Waterfall', () => {
+	it('every contact comes back to its own item with its data, part of each batch through a job, and every credit counted', async () => {
+		// The sandbox's 196 unrestricted contacts, repeated to 1,000 items; Same Identity Once off, so all 1,000 are sent.
+		ctx.sandbox.configure({ asLusha: true, waterfallJobStatuses: ['processing', 'complete'], waterfallJobRetryAfterMs: 20 });
+		const restricted = new Set((ctx.sandbox.v3.restrictedPeople() as Person[]).map((p) => p.personId));
+		const phoneless = new Set((ctx.sandbox.v3.peopleWithoutLushaPhone() as Person[]).map((p) => p.personId));
+		const pool = people().filter((p) => !restricted.has(p.personId));
+		const who = Array.from({ length: 1000 }, (_, i) => pool[i % pool.length]);
+		const result = await enrich(who.map(idOf), { options: { sameIdentityOnce: false } });
+		expect(result.error).toBeUndefined();
+
+		const calls = ctx.sandbox.requestsTo(ENRICH) as Array<{ statusCode: number; body: { ids: string[] } }>;
+		expect(calls.filter((c) => c.statusCode === 200).map((c) => c.body.ids.length)).toEqual(Array.from({ length: 10 }, () => 100));
+		// Each call left its phoneless contacts to a job, polled twice (processing, then complete).
+		// (A 429 of the account's 25 a second, from arrival jitter on a busy machine, is retried by the transport.)
+		const polls = (ctx.sandbox.requestsTo(POLL) as Array<{ path: string; statusCode: number }>).filter((r) => r.statusCode === 200);
+		const jobIds = polls.map((r) => r.path.split('/').pop());
+		expect(jobIds).toHaveLength(20);
+		expect(new Set(jobIds).size).toBe(10);
+
+		expect(result.items).toHaveLength(1000);
+		let viaJob = 0;
+		result.items.forEach((item, i) => {
+			const person = who[i];
+			expect([paired(item), item.json.id, item.json.found]).toEqual([i, idOf(person), true]);
+			expect(item.json).toMatchObject({ firstName: person.firstName, lastName: person.lastName, email: expect.any(String), phone: expect.any(String) });
+			if (phoneless.has(person.personId)) {
+				viaJob++;
+				expect(item.json.waterfall).toMatchObject({ status: 'complete', jobId: expect.any(String) });
+			} else expect(item.json.waterfall).toBeUndefined();
+		});
+		expect(viaJob).toBeGreaterThan(0);
+
+		// Billing: every item of a call carries the call's charge plus its job's; the ten calls add up to what was spent.
+		const perCall = Array.from({ length: 10 }, (_, k) => result.items[k * 100].json.billing as IDataObject);
+		perCall.forEach((billing, k) => {
+			expect(result.items.slice(k * 100, k * 100 + 100).every((item) => JSON.stringify(item.json.billing) === JSON.stringify(billing))).toBe(true);
+			expect(billing.creditsCharged).toBe(Number(billing.enrichCreditsCharged) + Number(billing.waterfallCreditsCharged));
+		});
+		expect(perCall.reduce((sum, b) => sum + Number(b.creditsCharged), 0)).toBe(spent());
+		expect(perCall.reduce((sum, b) => sum + Number(b.waterfallCreditsCharged), 0)).toBeGreaterThan(0);
+		expect(hints(result)).toEqual([`This execution spent ${spent()} Lusha credits (10 Lusha calls).`]);
+	}, 60_000);
+});
+
 describe('Wait for Waterfall running out, then Contact → Get Enrich Job', () => {
 	it('outputs the unfinished contact with waterfall {status, jobId}; Get Enrich Job reports processing, then finishes it', async () => {
 		jobs([...Array(12).fill('processing'), 'complete'], { waterfallJobRetryAfterMs: 200 });

@@ -10,6 +10,7 @@ import { sleep } from 'n8n-workflow';
 
 import { atItem } from '../../../../shared/helpers/items';
 import { lushaRequestFull } from '../../../../shared/transport';
+import { describeQuota, quotaExhaustion } from '../../../../shared/transport/errors';
 import type { BulkResponse } from '../../helpers/bulkEngine';
 
 /** Lusha's job statuses, plus `not_found` for a job Lusha answers 404 for (unknown, expired, or another account's). */
@@ -31,6 +32,8 @@ export interface JobAnswer {
 	retryAfter?: number;
 	/** Why polling stopped early, when Lusha could not be asked (the job is not gone). */
 	note?: string;
+	/** The used-up hourly/daily quota that stopped polling, described (https://docs.lusha.com/rate-limiting). */
+	quota?: string;
 	polls: number;
 }
 
@@ -98,6 +101,8 @@ export async function pollJob(
 			});
 		} catch (error) {
 			if (!keepOnError) throw atItem.call(context, error, itemIndex);
+			const quota = quotaExhaustion(error);
+			if (quota) return { ...last, polls: last.polls + 1, quota: describeQuota(quota) };
 			return { ...last, polls: last.polls + 1, note: `Lusha could not be asked about the job: ${(error as Error).message}` };
 		}
 		const polls = last.polls + 1;
@@ -125,6 +130,10 @@ const STATUS_MESSAGES: Record<Exclude<JobStatus, 'complete'>, string> = {
 /** The `waterfall` an output item carries: the job's status and ID, and for an unfinished one what is missing and what to do. */
 export function waterfallMark(job: JobAnswer, cover?: Cover): IDataObject {
 	if (job.status === 'complete') return { status: job.status, jobId: job.jobId };
+	if (job.quota) {
+		const message = `Not complete: ${job.quota}, so the node could not ask Lusha about this job. Collect it with Contact → Get Enrich Job (its Job ID reads this waterfall.jobId) after the reset.`;
+		return { status: job.status, jobId: job.jobId, ...(cover?.fields ? { pending: cover.fields } : {}), reason: 'RATE_LIMITED', quota: job.quota, message };
+	}
 	return { status: job.status, jobId: job.jobId, ...(cover?.fields ? { pending: cover.fields } : {}), message: job.note ? `${STATUS_MESSAGES[job.status]} (${job.note})` : STATUS_MESSAGES[job.status] };
 }
 
@@ -184,15 +193,21 @@ export function enrichWithJob(
 /** One warning per way contacts were left unfinished by their jobs: how many, and what to do. */
 export function waterfallHints(output: INodeExecutionData[]): NodeExecutionHint[] {
 	const counts = new Map<string, number>();
+	// Jobs a used-up quota kept the node from polling: the hint names the quota and its reset, from their marks.
+	let quota: string | undefined;
 	for (const item of output) {
 		const mark = item.json.waterfall as IDataObject | undefined;
 		if (!mark || typeof mark !== 'object' || mark.status === 'complete') continue;
-		counts.set(String(mark.status), (counts.get(String(mark.status)) ?? 0) + 1);
+		const key = mark.reason === 'RATE_LIMITED' ? 'RATE_LIMITED' : String(mark.status);
+		if (key === 'RATE_LIMITED') quota ??= String(mark.quota);
+		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	return [...counts.entries()].map(([status, count]) => {
 		const contacts = count === 1 ? '1 contact' : `${count} contacts`;
 		const message =
-			status === 'processing'
+			status === 'RATE_LIMITED'
+				? `${contacts} wait${count === 1 ? 's' : ''} in Lusha's Data Waterfall jobs the node could not ask about: ${quota ?? "Lusha's quota is used up"}. After the reset, collect ${count === 1 ? 'it' : 'them'} with Contact → Get Enrich Job (waterfall.jobId on each).`
+				: status === 'processing'
 				? `${contacts} ${count === 1 ? 'is' : 'are'} still in Lusha's Data Waterfall and came out without the fields it is looking for (found: false, waterfall.status processing). Add Contact → Get Enrich Job after this node to collect ${count === 1 ? 'it' : 'them'}, or raise Options → Wait for Waterfall.`
 				: `${contacts}${count === 1 ? "'s" : "'"} Data Waterfall job ended ${status}: ${count === 1 ? 'it keeps' : 'they keep'} what Enrich returned (waterfall.status ${status}). Run Enrich again for ${count === 1 ? 'it' : 'them'} to retry.`;
 		return { message, type: 'warning' as const, location: 'outputPane' as const };
