@@ -79,14 +79,14 @@ function claimKey(prefix: string, triggerKey: string, deliveryKey: string): stri
 }
 
 /**
- * Claims a delivery: true when this copy is the first anywhere, false when another copy claimed it,
+ * Claims a delivery (or any key, for `ttlMs`): true when this copy is the first anywhere, false when another copy claimed it,
  * undefined when there is no claim to be had (not queue mode, or Redis did not answer).
  */
-export async function claimDelivery(triggerKey: string, deliveryKey: string): Promise<boolean | undefined> {
+export async function claimDelivery(triggerKey: string, deliveryKey: string, ttlMs = DEDUPE_WINDOW_MS): Promise<boolean | undefined> {
 	const redisConnection = redis();
 	if (!redisConnection) return undefined;
 	try {
-		const set = await redisConnection.client.set(claimKey(redisConnection.prefix, triggerKey, deliveryKey), '1', 'PX', DEDUPE_WINDOW_MS, 'NX');
+		const set = await redisConnection.client.set(claimKey(redisConnection.prefix, triggerKey, deliveryKey), '1', 'PX', ttlMs, 'NX');
 		return set === 'OK';
 	} catch {
 		return undefined;

@@ -2,9 +2,12 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { signalDateOf } from '../shared/api/signals';
 import { claimDelivery } from './claim';
 import type { DeliveryMemory } from './dedupe';
 import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
+import { rememberDeliveredSignal } from './signalMemory';
+import type { SignalMemory } from './signalMemory';
 import { webhookSecret } from './secret';
 import { timestampMs, verifySignature } from './signature';
 import type { TriggerStaticData } from './staticData';
@@ -40,6 +43,7 @@ export interface DeliveryOptions {
 	flatten?: boolean;
 	ignoreDuplicates?: boolean;
 	timestampToleranceMinutes?: number;
+	recoverMissedSignals?: boolean;
 }
 
 /** 24 hours: longer than Lusha's retries take, and inside the 48 hours deliveries are remembered. */
@@ -68,11 +72,6 @@ function parseJson(raw: Buffer | string | undefined, parsed: unknown): { ok: boo
 	}
 }
 
-/** The date a signal happened, whichever field its type uses. */
-function signalDateOf(data: IDataObject): unknown {
-	return data.signalDate ?? data.eventEffectiveDate ?? data.articlePublishedDate ?? data.activityPublicationDate ?? null;
-}
-
 /** Lusha sends opt-out dates as "2026-04-22 14:32:11.412" in UTC; ISO-8601 is what n8n's date tools expect. */
 export function isoFromLusha(value: unknown): string | null {
 	if (typeof value !== 'string' || value.trim() === '') return null;
@@ -83,7 +82,7 @@ export function isoFromLusha(value: unknown): string | null {
 }
 
 /** Who the builder asked to watch, as they named it, next to Lusha's ID. */
-function watchedIdentity(stored: TriggerStaticData, entityId: string | null): IDataObject {
+export function watchedIdentity(stored: TriggerStaticData, entityId: string | null): IDataObject {
 	if (entityId === null) return { identifyBy: null, identity: null };
 	const identity = stored.identities?.[entityId];
 	return identity ? { identifyBy: stored.identifyBy ?? 'id', identity } : { identifyBy: 'id', identity: entityId };
@@ -126,7 +125,7 @@ export function deliveryItem(payload: IDataObject, flatten: boolean, stored: Tri
 			signalType: (payload.signalType ?? payload.type ?? null) as string | null,
 			entityType: (payload.entityType ?? null) as string | null,
 			entityId: entityId === undefined ? null : String(entityId),
-			signalDate: signalDateOf(data) as string | null,
+			signalDate: signalDateOf(data),
 			creditsCharged: 0,
 			deliveryId: null,
 			isTest: true,
@@ -142,7 +141,7 @@ export function deliveryItem(payload: IDataObject, flatten: boolean, stored: Tri
 		entityType: delivery.entityType ?? null,
 		entityId,
 		...watchedIdentity(stored, entityId),
-		signalDate: signalDateOf(data) as string | null,
+		signalDate: signalDateOf(data),
 		creditsCharged: delivery.billing?.creditsCharged ?? 0,
 		deliveryId: delivery.id,
 		subscriptionId: delivery.subscriptionId ?? null,
@@ -204,7 +203,7 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 	}
 	if (!check.valid) return reply.call(this, 401, { message: `Invalid Lusha signature: ${check.reason}` });
 
-	const stored = this.getWorkflowStaticData('node') as TriggerStaticData & DeliveryMemory;
+	const stored = this.getWorkflowStaticData('node') as TriggerStaticData & DeliveryMemory & SignalMemory;
 	const remember = options.ignoreDuplicates !== false;
 	if (remember && beforeHorizon(stored, timestampMs(String(signed.timestamp)) ?? 0)) {
 		return reply.call(this, 401, { message: 'Invalid Lusha signature: timestamp older than the deliveries this trigger still remembers' });
@@ -220,5 +219,7 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 		const claimed = await claimDelivery(triggerKey, key);
 		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge.call(this, acknowledgement);
 	}
+	// So a recovery after an outage leaves this signal out (see signalMemory).
+	if (options.recoverMissedSignals === true) await rememberDeliveredSignal(stored, triggerKey, payload);
 	return acknowledge.call(this, acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
 }

@@ -5,6 +5,9 @@ import type { CallOptions, Subscription } from '../shared/api/subscriptions';
 import { listSubscriptions, updateSubscription } from '../shared/api/subscriptions';
 import { parseList } from '../shared/helpers/input';
 import type { LushaContext } from '../shared/transport/request';
+import type { Recovery } from './recover';
+import { recoverMissedSignals, recoveryStart } from './recover';
+import type { SignalMemory } from './signalMemory';
 import type { TriggerStaticData } from './staticData';
 
 /** The default check interval: the trigger promises working subscriptions within 5 minutes of an outage ending. */
@@ -37,19 +40,37 @@ export const describeReactivation = (reactivated: Subscription[]) => `Lusha Trig
 
 const shortList = (items: string[]) => (items.length > 20 ? `${items.slice(0, 20).join(', ')} and ${items.length - 20} more` : items.join(', '));
 
-/** What the first run after a heal says: which entities missed signals, and over which period. */
-export function reactivationNotice(reactivated: Subscription[], now = new Date()): IDataObject {
+/**
+ * What the first run after a heal says: which entities missed signals, and over which period; with
+ * Recover Missed Signals, what was recovered or could not be; without it (`'off'`), how to get them.
+ */
+export function reactivationNotice(reactivated: Subscription[], now = new Date(), recovery?: Recovery | 'off'): IDataObject {
 	const since = reactivated.map((s) => s.blockedAt).filter((at): at is string => !!at).sort()[0] ?? null;
-	const entities = reactivated.map((s) => `${s.entityType} ${s.entityId}`);
-	return {
+	const entities = shortList(reactivated.map((s) => `${s.entityType} ${s.entityId}`));
+	const notice: IDataObject = {
 		isNotice: true,
 		notice: 'subscriptionsReactivated',
-		message: `Lusha had disabled ${reactivated.length} subscriptions of this trigger after failed deliveries${since ? ` (from ${since})` : ''}; they are switched back on. Signals Lusha found for them in between were not delivered: ${shortList(entities)}.`,
+		message: `Lusha had disabled ${reactivated.length} subscriptions of this trigger after failed deliveries${since ? ` (from ${since})` : ''}; they are switched back on. Signals Lusha found for them in between were not delivered: ${entities}.`,
 		entityType: reactivated[0]?.entityType ?? null,
 		entityIds: reactivated.map((s) => s.entityId),
 		missedFrom: since,
 		missedUntil: now.toISOString(),
 	};
+	const from = reactivated.map((s) => recoveryStart(s, now)).sort()[0];
+	const getSignals = `the Lusha node (Contact or Company → Get Signals, Since ${from})`;
+	if (recovery === 'off') {
+		notice.warning = `Recover Missed Signals is off: the signals of ${entities} from ${from} to ${notice.missedUntil as string} were not fetched. Turned on, the next heal fetches them through Lusha’s signals API (1 credit per entity per signal type with signals in the period); or fetch them now with ${getSignals}.`;
+	} else if (recovery) {
+		const { items, alreadyDelivered, creditsCharged, notServed, failed } = recovery;
+		Object.assign(notice, { recoveredCount: items.length, alreadyDelivered, creditsCharged, recoveredFrom: from, ...(failed ? { recoveryFailed: failed } : {}) });
+		notice.message = `${notice.message as string} Recovered ${items.length} missed signals from Lusha’s signals API (from ${from}; ${alreadyDelivered} found were delivered already), for ${creditsCharged} credits: they follow this notice, marked recovered: true.`;
+		const problems = [
+			...(failed ? [`the signals of ${shortList(failed.entityIds.map((id) => `${failed.entityType} ${id}`))} from ${failed.from} to ${failed.until} could not be recovered (${failed.reason}); fetch them with ${getSignals}`] : []),
+			...(notServed.length ? [`Lusha’s signals API did not serve ${shortList(notServed)}`] : []),
+		];
+		if (problems.length) notice.warning = `${problems.join('. ')}.`;
+	}
+	return notice;
 }
 
 /** What a run says when entities this trigger should watch have no subscription at its URL any more. */
@@ -102,7 +123,7 @@ async function checkOnce(context: ITriggerFunctions, key: string): Promise<void>
 	if (inFlight.has(key)) return;
 	// Read only: this is the static data as it was at activation, and writing it would make the next
 	// emit save that old copy over the deliveries remembered since. Emitting alone writes nothing.
-	const stored = context.getWorkflowStaticData('node') as TriggerStaticData;
+	const stored = context.getWorkflowStaticData('node') as TriggerStaticData & SignalMemory;
 	if (!stored.subscriptionIds?.length || stored.sweepUrl || !stored.webhookUrl) return;
 	inFlight.add(key);
 	try {
@@ -110,9 +131,16 @@ async function checkOnce(context: ITriggerFunctions, key: string): Promise<void>
 		const healed = [...(healedAtStart.get(key) ?? []), ...reactivated];
 		healedAtStart.delete(key);
 		const notices: IDataObject[] = [];
+		const recovered: IDataObject[] = [];
 		if (healed.length) {
 			context.logger.warn(describeReactivation(healed));
-			notices.push(reactivationNotice(healed));
+			const recover = (context.getNodeParameter('options', {}) as { recoverMissedSignals?: boolean }).recoverMissedSignals === true;
+			const signals = context.getNodeParameter('event', 'signal') === 'signal';
+			// What it recovers is remembered in this process (and Redis), never in the static data read above.
+			const now = new Date();
+			const recovery = signals && recover ? await withIsolate(context, async () => await recoverMissedSignals(context, healed, stored, key, now)) : undefined;
+			notices.push(reactivationNotice(healed, now, signals ? (recovery ?? 'off') : undefined));
+			recovered.push(...(recovery?.items ?? []));
 		}
 		const watched = new Set(found.map((s) => s.entityId));
 		const missing = (watchedEntities(context, stored) ?? []).filter((id) => !watched.has(id));
@@ -120,7 +148,7 @@ async function checkOnce(context: ITriggerFunctions, key: string): Promise<void>
 			reported.set(key, missing.join());
 			if (missing.length) notices.push(unwatchedNotice(String(context.getNodeParameter('entityType', 'contact')), missing));
 		}
-		if (notices.length) context.emit([notices.map((json) => ({ json }))]);
+		if (notices.length) context.emit([[...notices, ...recovered].map((json) => ({ json }))]);
 	} catch (error) {
 		const { message, description } = error as { message: string; description?: string };
 		context.logger.warn(`Lusha Trigger: could not check the subscriptions, trying again at the next check: ${message}${description ? ` (${description})` : ''}`);
@@ -155,6 +183,7 @@ export function keepSubscriptionsOn(this: ITriggerFunctions): ITriggerResponse {
 	const minutes = Number((this.getNodeParameter('options', {}) as { checkEveryMinutes?: number }).checkEveryMinutes ?? DEFAULT_CHECK_MINUTES);
 	if (this.getMode() === 'manual' || !(minutes > 0)) return { closeFunction };
 	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	this.helpers.registerCron({ expression: everyMinutes(minutes, key) }, () => void checkOnce(this, key));
+	// The tick answers with the check's promise (n8n ignores it) so a host can tell when a check is over.
+	this.helpers.registerCron({ expression: everyMinutes(minutes, key) }, async () => await checkOnce(this, key));
 	return { closeFunction };
 }

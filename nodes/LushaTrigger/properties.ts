@@ -162,6 +162,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to acknowledge but not run a delivery this workflow already received (the last 10,000, up to 48 hours). Lusha may deliver the same event more than once.',
 			},
 			{
+				displayName: 'Recover Missed Signals',
+				name: 'recoverMissedSignals',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether, after Lusha disabled subscriptions of this trigger (failed deliveries) and the trigger switched them back on, to fetch the signals those entities had in between from Lusha’s signals API and output each once, marked recovered. Costs credits: Lusha bills the read as Get Signals does, 1 credit per entity per signal type with signals in the period, including signals that were delivered and are left out here.',
+			},
+			{
 				displayName: 'Timestamp Tolerance (Minutes)',
 				name: 'timestampToleranceMinutes',
 				type: 'number',

@@ -93,6 +93,12 @@ async function firstItems(client: Client, workflowId: string) {
 	return (listed.body.data ?? []).map((e: any) => e.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0]?.[0]?.json).filter(Boolean) as Array<Record<string, any>>;
 }
 
+/** Every item the trigger output, in every run of the workflow. */
+async function allItems(client: Client, workflowId: string) {
+	const listed = await call(client, 'GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
+	return (listed.body.data ?? []).flatMap((e: any) => (e.data?.resultData?.runData?.['Lusha Trigger']?.[0]?.data?.main?.[0] ?? []).map((item: any) => item.json)) as Array<Record<string, any>>;
+}
+
 async function runOf(client: Client, workflowId: string, deliveryId: string) {
 	return await waitFor(async () => (await firstItems(client, workflowId)).find((item) => item.deliveryId === deliveryId), 'the run of the delivery after the heal', 90_000);
 }
@@ -154,6 +160,46 @@ describe(`the Lusha Trigger switches disabled subscriptions back on (n8n ${state
 		for (const notice of notices) expect(Date.parse(notice.missedFrom)).toBeLessThanOrEqual(Date.parse(notice.missedUntil));
 		await signalsFlow(client, id, url);
 	}, 300_000);
+
+	it('Recover Missed Signals: after n8n was down, each signal Lusha fired meanwhile comes out once, marked recovered; the delivered one does not; a later check recovers nothing new', async () => {
+		// Fixture people, so Lusha's signals API knows them.
+		const entities = ['1000180', '1000181', '1000182'];
+		const { id, url } = await setUp(client, '5b2e8c1d-4a3f-4e6b-9c7d-000000000008', entities, { recoverMissedSignals: true, checkEveryMinutes: 0.1 });
+		const [first] = await subscriptionsAt(url);
+		// Delivered while n8n is up: the signals API lists it too, but it already ran.
+		const delivered = await deliver(first.id);
+		expect(delivered.delivered).toBe(true);
+		await runOf(client, id, delivered.payload.id);
+
+		await (n8n as Handle).stop();
+		const missed: string[] = [];
+		for (const subscription of await subscriptionsAt(url)) {
+			expect((await deliver(subscription.id)).attempts).toHaveLength(4);
+			missed.push(subscription.entityId);
+		}
+		// Fired at a subscription Lusha has disabled: not sent at all, still missed.
+		expect(await deliver(first.id)).toMatchObject({ disabled: true });
+		missed.push(first.entityId);
+		// The first entity's missed signals share the delivered one's entity, type and day: all but that one come out.
+
+		await start();
+		await untilActive(url, Date.now(), 120_000);
+		const recoveredNow = async () => (await allItems(client, id)).filter((item) => item.recovered === true);
+		const recovered = await waitFor(async () => {
+			const found = await recoveredNow();
+			return found.length >= missed.length && found;
+		}, 'the recovered signals', 90_000);
+		expect(recovered.map((item) => item.entityId).sort()).toEqual([...missed].sort());
+		for (const item of recovered) expect(item).toMatchObject({ recovered: true, isTest: false, deliveryId: null, entityType: 'contact', signalType: expect.any(String), signalDate: expect.any(String), billing: { creditsCharged: expect.any(Number) } });
+		const notice = (await allItems(client, id)).find((item) => item.notice === 'subscriptionsReactivated' && item.recoveredCount !== undefined);
+		expect(notice).toMatchObject({ recoveredCount: missed.length, alreadyDelivered: 1 });
+		process.stdout.write(`[e2e:heal] recovered ${recovered.length} missed signals for ${notice?.creditsCharged} credits; left out ${notice?.alreadyDelivered} delivered\n`);
+
+		// Three more checks (every 6 s): nothing comes out again.
+		await new Promise((resolve) => setTimeout(resolve, 20_000));
+		expect(await recoveredNow()).toHaveLength(missed.length);
+		expect((await call(client, 'POST', `/workflows/${id}/deactivate`)).status).toBe(200);
+	}, 420_000);
 
 	it('Take Over: while B holds A’s entities, A’s next run names them; when B is deactivated, they go back to A’s URL and signals run A again', async () => {
 		const entities = ['1000530', '1000531', '1000532', '1000533', '1000534'];

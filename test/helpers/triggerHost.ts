@@ -10,7 +10,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, TriggerContext, WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -79,6 +79,8 @@ export interface TriggerHostOptions {
 	nodeType?: INodeType;
 	/** Keep the webhook URL of another host (the same workflow served by another process). */
 	webhookId?: string;
+	/** The workflow's ID (what the trigger keys its in-process memory by); 'wf-trigger' by default. */
+	workflowId?: string;
 }
 
 export async function startTriggerHost(options: TriggerHostOptions) {
@@ -98,7 +100,7 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 	};
 	/** A workflow as n8n builds it for one activation or one request: static data fresh from the store. */
 	const loadWorkflow = () =>
-		new Workflow({ id: 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: structuredClone(store.staticData) });
+		new Workflow({ id: options.workflowId ?? 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: structuredClone(store.staticData) });
 	/** Database writes of static data: n8n writes only when something in it was assigned (its __dataChanged flag). */
 	const writes = { count: 0 };
 	const saveStaticData = (workflow: Workflow) => {
@@ -238,6 +240,34 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 			} finally {
 				saveStaticData(workflow);
 			}
+		},
+		/**
+		 * What n8n does with an active workflow's trigger(): runs it once on the leader main with the
+		 * workflow as loaded at activation (so its static data is that snapshot from then on). Each
+		 * emit is one run, in `runs`. The periodic check's cron is not scheduled: `tick()` runs it once
+		 * and resolves when that check is over.
+		 */
+		async startTrigger(activation: WorkflowActivateMode = 'init') {
+			const workflow = loadWorkflow();
+			const ticks: Array<() => unknown> = [];
+			const context = new TriggerContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				activation,
+				(data) => runs.push(data[0].map((item) => item.json)),
+				() => undefined,
+				() => undefined,
+				{ registerCron: (_cron: unknown, onTick: () => unknown) => ticks.push(onTick) } as never,
+			);
+			const response = await trigger.trigger.call(context);
+			return {
+				tick: async () => await Promise.all(ticks.map(async (onTick) => await onTick())),
+				close: async () => await response.closeFunction?.(),
+				/** Whether the trigger's own static data was assigned: n8n would then save this old copy at the next emit. */
+				wroteStaticData: () => workflow.staticData.__dataChanged === true,
+			};
 		},
 		/** Registers the routes without activating, as another n8n process serving the same active workflow. */
 		serveRoutes() {

@@ -127,6 +127,8 @@ async function startSandbox(options = {}) {
 			secret: /** @type {string | null} */ (null),
 			subscriptions: new Map(),
 			auditLog: [],
+			/** Every signal fired at a subscription, delivered or not: what the signals API adds to the fixtures. */
+			firedSignals: /** @type {Array<{ entityType: string, entityId: string, type: string, data: Record<string, unknown>, firedAt: string }>} */ ([]),
 			challenges: [],
 			creditsUsed: 0,
 			counts: /** @type {Record<string, number>} */ ({}),
@@ -177,7 +179,7 @@ async function startSandbox(options = {}) {
 		// In place: the route modules hold this object.
 		for (const key of Object.keys(sandbox.config)) delete sandbox.config[key];
 		Object.assign(sandbox.config, structuredClone(DEFAULT_CONFIG));
-		Object.assign(sandbox.state, { subscriptions: new Map(), auditLog: [], challenges: [], creditsUsed: 0, counts: {}, requests: [], arrivals: new Map(), totalRequests: 0 });
+		Object.assign(sandbox.state, { subscriptions: new Map(), auditLog: [], firedSignals: [], challenges: [], creditsUsed: 0, counts: {}, requests: [], arrivals: new Map(), totalRequests: 0 });
 		control.reset();
 		unstuck.reset();
 		sandbox.state.secret = options.secret === undefined ? webhooks.newSecret() : options.secret;

@@ -114,6 +114,33 @@ describe('Lusha sandbox', () => {
 		expect(posts()).toBe(5);
 	});
 
+	it('keeps the signals it fired, delivered or not, dated the day they fired, and its signals API lists them by entity from startDate on', async () => {
+		const receiver = await receiverFor();
+		ctx.sandbox.configure({ deliveryRetryDelaysMs: [5, 5, 5] });
+		await subscribe(receiver.url, ['1000000', '1000002']);
+		const [first, second] = ctx.sandbox.subscriptions();
+		const today = new Date().toISOString().slice(0, 10);
+		const delivered = await ctx.sandbox.deliver(first.id);
+		expect(delivered.payload.data.signalDate).toBe(today);
+		receiver.answerWith(() => ({ status: 500, body: {} }));
+		const failed = await ctx.sandbox.deliver(second.id);
+		const skipped = await ctx.sandbox.deliver(second.id);
+		expect([failed.delivered, skipped.disabled]).toEqual([false, true]);
+
+		const read = async (startDate: string) =>
+			(await call('POST', '/v3/contacts/signals', { ids: ['1000000', '1000002'], signalTypes: ['promotion'], startDate, maxResultsPerSignal: 100 })).body;
+		const fromToday = await read(today);
+		expect(fromToday.results.map((r: any) => r.promotion.length)).toEqual([1, 2]);
+		expect(fromToday.results[1].promotion[0]).toMatchObject({ signalDate: today, newCompany: skipped.payload.data.currentCompanyName, currentDepartments: [expect.any(String)] });
+		expect(fromToday.billing.creditsCharged).toBe(2);
+		// A start date after the day they fired lists none of them.
+		const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+		expect((await read(tomorrow)).results.map((r: any) => r.promotion.length)).toEqual([0, 0]);
+		// A test delivery is no signal: it keeps the mock's date and is not listed.
+		await call('POST', `/api/subscriptions/${first.id}/test`);
+		expect((await read(today)).results[0].promotion).toHaveLength(1);
+	});
+
 	it('treats a 2xx without the documented acknowledgement as a failed delivery', async () => {
 		const receiver = await receiverFor();
 		ctx.sandbox.configure({ deliveryRetryDelaysMs: [5, 5, 5] });

@@ -13,6 +13,14 @@ const { signalData } = require('./signalSamples');
 const MAX_URL = 2048;
 const MAX_NAME = 100;
 
+/** The date fields a signal's type uses (see signalSamples.js), set to today's date (UTC). */
+function datedToday(data) {
+	const today = new Date().toISOString().slice(0, 10);
+	const dated = { ...data };
+	for (const field of ['signalDate', 'articlePublishedDate', 'eventEffectiveDate', 'activityPublicationDate']) if (field in dated) dated[field] = today;
+	return dated;
+}
+
 function signDelivery(secret, timestamp, bodyText) {
 	return createHmac('sha256', secret).update(`${timestamp}.${bodyText}`).digest('hex');
 }
@@ -313,7 +321,9 @@ function createWebhookRoutes(sandbox) {
 	function samplePayload(subscription, { signalType, test } = {}) {
 		if (subscription._optOut) return optOutPayload();
 		const type = signalType ?? (subscription.signalTypes.find((t) => t !== 'allSignals') ?? (subscription.entityType === 'contact' ? 'promotion' : 'surgeInHiring'));
-		const data = signalData(sandbox.fixtures, subscription.entityType, subscription.entityId, type);
+		const sample = signalData(sandbox.fixtures, subscription.entityType, subscription.entityId, type);
+		// A real signal is news: Lusha dates it the day it found it. A test delivery keeps the mock's date.
+		const data = test ? sample : datedToday(sample);
 		return {
 			id: test ? `test-${randomUUID()}` : randomUUID(),
 			type,
@@ -359,6 +369,10 @@ function createWebhookRoutes(sandbox) {
 	async function deliver(subscriptionId, payload, tamper = {}) {
 		const subscription = findSubscription(subscriptionId);
 		const body = payload ?? samplePayload(subscription, { signalType: tamper.signalType });
+		// The signal happened whatever becomes of its delivery: the signals API lists it (apiV3/signals.js).
+		if (!subscription._optOut && typeof body?.type === 'string' && body.data && typeof body.data === 'object') {
+			state.firedSignals.push({ entityType: subscription.entityType, entityId: String(subscription.entityId), type: body.type, data: body.data, firedAt: new Date().toISOString() });
+		}
 		// A disabled subscription gets nothing: the signal still happened (the signals API lists it), but no one is told.
 		if (!subscription.isActive) return { delivered: false, disabled: true, payload: body, attempts: [] };
 		const attempts = [];

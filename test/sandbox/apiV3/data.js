@@ -183,9 +183,20 @@ function createV3Data(sandbox) {
 		};
 	}
 
-	/** Contact signal events in V3 shape. */
+	/**
+	 * Signals fired at subscriptions of this entity (webhookRoutes.js `deliver`), newest first: Lusha's
+	 * signals API lists a signal whether or not its webhook delivery got through.
+	 */
+	function firedSignals(entityType, entityId, type) {
+		return sandbox.state.firedSignals
+			.filter((f) => f.entityType === entityType && f.entityId === String(entityId) && f.type === type)
+			.map((f) => f.data)
+			.reverse();
+	}
+
+	/** Contact signal events in V3 shape: the fired ones (delivery `data`, departments as {id, value}) and the fixture's. */
 	function contactSignalEvents(person, type) {
-		return (person.signals[type] ?? []).map((s) => ({
+		return [...firedSignals('contact', person.personId, type), ...(person.signals[type] ?? [])].map((s) => ({
 			id: contactId(person),
 			signalDate: s.signalDate,
 			previousCompany: s.previousCompanyName,
@@ -194,7 +205,7 @@ function createV3Data(sandbox) {
 			newDomain: s.currentDomain,
 			currentTitle: s.currentTitle,
 			currentSeniority: seniorityV3(person).value,
-			currentDepartments: [s.currentDepartments],
+			currentDepartments: Array.isArray(s.currentDepartments) ? s.currentDepartments.map((d) => d?.value ?? d) : [s.currentDepartments],
 		}));
 	}
 
@@ -351,9 +362,20 @@ function createV3Data(sandbox) {
 		return out;
 	}
 
-	/** All company signal events (fixture signals plus V3's linkedinActivityIntent). */
+	/** All company signal events: those fired at its subscriptions, newest first, then the fixture's plus V3's linkedinActivityIntent. */
 	const signalCache = new Map();
 	function companySignalsAll(company) {
+		const fixed = companyFixtureSignals(company);
+		if (!sandbox.state.firedSignals.length) return fixed;
+		const all = { ...fixed };
+		for (const type of new Set(sandbox.state.firedSignals.filter((f) => f.entityType === 'company').map((f) => f.type))) {
+			const fired = firedSignals('company', company.id, type);
+			if (fired.length) all[type] = [...fired, ...(fixed[type] ?? [])];
+		}
+		return all;
+	}
+
+	function companyFixtureSignals(company) {
 		if (signalCache.has(company.id)) return signalCache.get(company.id);
 		const j = cIndex(company);
 		const all = { ...company.signals };

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { EntityType } from '../../../shared/api/signalCatalogue';
+import { signalCount } from '../../../shared/api/signals';
 import { showFor } from '../../../shared/helpers/display';
 import { compact } from '../../../shared/helpers/fields';
 import { inputError, lushaDate, lushaIds, parseList, wholeNumberIn } from '../../../shared/helpers/input';
@@ -99,9 +100,6 @@ export async function getSignals(context: IExecuteFunctions, items: INodeExecuti
 				...tableIdFor(context, itemIndex),
 			};
 		},
-		output: (result) => {
-			const signalCount = Object.values(result).reduce<number>((n, value) => n + (Array.isArray(value) ? value.length : 0), 0);
-			return { ...result, signalCount };
-		},
+		output: (result) => ({ ...result, signalCount: signalCount(result) }),
 	});
 }

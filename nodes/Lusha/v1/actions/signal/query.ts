@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { signalCount } from '../../../../shared/api/signals';
 import type { Entry } from '../../../../shared/helpers/bulk';
 import { bulkPerItem } from '../../../../shared/helpers/bulk';
 import { compact } from '../../../../shared/helpers/fields';
@@ -74,8 +75,7 @@ export async function runSignalQuery<Request>(context: IExecuteFunctions, items:
 				if (!answer) {
 					return new NodeOperationError(context.getNode(), `Lusha found no ${query.entity} for ${query.describe(entry.request)} (item ${entry.itemIndex})`, { itemIndex: entry.itemIndex });
 				}
-				const signalCount = Object.values(answer).reduce<number>((n, value) => n + (Array.isArray(value) ? value.length : 0), 0);
-				return { ...answer, signalCount, startDate: response.startDate ?? null, endDate: response.endDate ?? null, batchCreditsCharged: batchCredits };
+				return { ...answer, signalCount: signalCount(answer), startDate: response.startDate ?? null, endDate: response.endDate ?? null, batchCreditsCharged: batchCredits };
 			});
 		},
 	});
