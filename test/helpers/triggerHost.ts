@@ -53,11 +53,15 @@ function expressLikeResponse(res: http.ServerResponse) {
 		send(body: string) {
 			response.headersSent = true;
 			res.statusCode = response.statusCode;
-			res.end(body);
+			// Through end(), as express does, so whatever wraps end() sees the answer.
+			response.end(body);
 			return response;
 		},
-		end() {
-			return response.send('');
+		end(body = '') {
+			response.headersSent = true;
+			res.statusCode = response.statusCode;
+			res.end(body);
+			return response;
 		},
 	};
 	return response;
@@ -79,6 +83,11 @@ export interface TriggerHostOptions {
 	nodeType?: INodeType;
 	/** Keep the webhook URL of another host (the same workflow served by another process). */
 	webhookId?: string;
+	/**
+	 * Whether n8n manages to record a run (its execution insert). When it does not, n8n 2.x answers
+	 * 500 and saves no static data, as under SQLite's write lock timing out.
+	 */
+	recordsRun?: (item: IDataObject) => boolean | Promise<boolean>;
 }
 
 export async function startTriggerHost(options: TriggerHostOptions) {
@@ -173,8 +182,16 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 			null,
 		);
 		const result = await trigger.webhook.call(context);
-		// As n8n: static data is saved before the webhook's answer goes out, and the run is queued before both.
-		if (result.workflowData) runs.push(result.workflowData[0].map((item) => item.json));
+		// As n8n 2.x: the run is recorded first; when that fails, the answer is a 500 and static data
+		// is not saved. Otherwise static data is saved, then the webhook's answer goes out.
+		if (result.workflowData) {
+			if (options.recordsRun && !(await options.recordsRun(result.workflowData[0][0].json))) {
+				// A node that answered by itself (noWebhookResponse) has already said what it said.
+				if (!result.noWebhookResponse && !response.headersSent) response.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
+				return;
+			}
+			runs.push(result.workflowData[0].map((item) => item.json));
+		}
 		saveStaticData(workflow);
 		if (result.noWebhookResponse || response.headersSent) return;
 		const code = Number(/\d{3}/.exec(String(description.responseCode ?? '200'))?.[0]);
