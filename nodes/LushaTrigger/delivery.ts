@@ -166,9 +166,23 @@ function identityOf(payload: unknown, signature: string): string {
  * static data; when it cannot (SQLite's write lock timing out under a burst, a database down), the
  * answer is a 500 and Lusha retries, so an acknowledged delivery is always a recorded run. n8n 1.x
  * sends it before it starts the run.
+ *
+ * n8n 2.x clears static data's change flag while it records the run (it wraps the same object in
+ * a new Workflow), and would then skip saving what this request remembered. n8n reads the answer
+ * after recording and just before saving, so reading it flags `memory` as changed again.
  */
-function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
-	return workflowData ? { webhookResponse: body, workflowData } : { webhookResponse: body };
+function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['workflowData'], memory?: DeliveryMemory): IWebhookResponseData {
+	if (!workflowData) return { webhookResponse: body };
+	const answer: IWebhookResponseData = { workflowData };
+	Object.defineProperty(answer, 'webhookResponse', {
+		enumerable: true,
+		get: () => {
+			// Assigning flags static data as changed even when the value is the same object.
+			if (memory?.deliveries) memory.deliveries = memory.deliveries;
+			return body;
+		},
+	});
+	return answer;
 }
 
 /** A copy that arrives while the first is still being recorded: refused, so Lusha asks again once that is settled. */
@@ -248,5 +262,5 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 		}
 		settleWhenAnswered.call(this, triggerKey, key, claim === 'claimed');
 	}
-	return acknowledge(acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
+	return acknowledge(acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]], remember ? stored : undefined);
 }

@@ -106,8 +106,8 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		credentials: { lushaApi: { id: '1', name: 'Lusha sandbox' } },
 	};
 	/** A workflow as n8n builds it for one activation or one request: static data fresh from the store. */
-	const loadWorkflow = () =>
-		new Workflow({ id: 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: structuredClone(store.staticData) });
+	const loadWorkflow = (staticData: IDataObject = structuredClone(store.staticData)) =>
+		new Workflow({ id: 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
 	/** Database writes of static data: n8n writes only when something in it was assigned (its __dataChanged flag). */
 	const writes = { count: 0 };
 	const saveStaticData = (workflow: Workflow) => {
@@ -171,7 +171,8 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		}
 		const request = { method: req.method, url: req.url, headers: req.headers, query: Object.fromEntries(url.searchParams), body, rawBody };
 		const response = expressLikeResponse(res);
-		const workflow = loadWorkflow();
+		const staticData = structuredClone(store.staticData);
+		const workflow = loadWorkflow(staticData);
 		const context = new WebhookContext(
 			workflow,
 			node,
@@ -191,11 +192,16 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 				return;
 			}
 			runs.push(result.workflowData[0].map((item) => item.json));
+			// n8n 2.x starts recording the run by wrapping the same static data in a new Workflow,
+			// which clears its change flag (WorkflowRunner.establishContextForPersistence).
+			loadWorkflow(staticData);
 		}
+		// It then reads the answer, saves static data if flagged, and sends the answer.
+		const answer = result.webhookResponse;
 		saveStaticData(workflow);
 		if (result.noWebhookResponse || response.headersSent) return;
 		const code = Number(/\d{3}/.exec(String(description.responseCode ?? '200'))?.[0]);
-		response.status(code).json(result.webhookResponse ?? { message: 'Workflow was started' });
+		response.status(code).json(answer ?? { message: 'Workflow was started' });
 	}
 
 	const hookFor = (workflow: Workflow, description: IWebhookDescription, activation: WorkflowActivateMode) =>
