@@ -33,7 +33,8 @@ export class LushaTrigger implements INodeType {
 		credentials: [{ name: 'lushaApi', required: true }],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// n8n sends Lusha's 201 (the node's webhookResponse) once it has recorded the run: see acknowledge().
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseCode: '={{ 201 }}', responseData: '', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};

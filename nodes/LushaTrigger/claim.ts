@@ -79,16 +79,51 @@ function claimKey(prefix: string, triggerKey: string, deliveryKey: string): stri
 }
 
 /**
- * Claims a delivery (or any key, for `ttlMs`): true when this copy is the first anywhere, false when another copy claimed it,
- * undefined when there is no claim to be had (not queue mode, or Redis did not answer).
+ * A claim lives this long until n8n has answered the copy that made it: longer than n8n's 60 s wait
+ * for a database write, so a copy that is still being recorded is never mistaken for a lost one.
  */
-export async function claimDelivery(triggerKey: string, deliveryKey: string, ttlMs = DEDUPE_WINDOW_MS): Promise<boolean | undefined> {
+const PENDING_MS = 2 * 60 * 1000;
+
+/**
+ * Claims a delivery: 'claimed' when this copy is the first anywhere, 'inFlight' when another copy
+ * is still being recorded, 'recorded' when another copy already became a run, undefined when there
+ * is no claim to be had (not queue mode, or Redis did not answer).
+ */
+export async function claimDelivery(triggerKey: string, deliveryKey: string): Promise<'claimed' | 'inFlight' | 'recorded' | undefined> {
+	const redisConnection = redis();
+	if (!redisConnection) return undefined;
+	const key = claimKey(redisConnection.prefix, triggerKey, deliveryKey);
+	try {
+		if ((await redisConnection.client.set(key, 'pending', 'PX', PENDING_MS, 'NX')) === 'OK') return 'claimed';
+		return (await redisConnection.client.get(key)) === 'pending' ? 'inFlight' : 'recorded';
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Claims any key once, for `ttlMs`: true when this process is the first anywhere, false when another
+ * claimed it, undefined when there is no claim to be had.
+ */
+export async function claimOnce(triggerKey: string, key: string, ttlMs: number): Promise<boolean | undefined> {
 	const redisConnection = redis();
 	if (!redisConnection) return undefined;
 	try {
-		const set = await redisConnection.client.set(claimKey(redisConnection.prefix, triggerKey, deliveryKey), '1', 'PX', ttlMs, 'NX');
-		return set === 'OK';
+		return (await redisConnection.client.set(claimKey(redisConnection.prefix, triggerKey, key), '1', 'PX', ttlMs, 'NX')) === 'OK';
 	} catch {
 		return undefined;
+	}
+}
+
+/** Settles a claim once n8n has answered its copy: kept for the dedupe window when the run was recorded, given back otherwise. */
+export async function settleClaim(triggerKey: string, deliveryKey: string, recorded: boolean): Promise<void> {
+	const redisConnection = redis();
+	if (!redisConnection) return;
+	const key = claimKey(redisConnection.prefix, triggerKey, deliveryKey);
+	try {
+		if (recorded) await redisConnection.client.set(key, 'recorded', 'PX', DEDUPE_WINDOW_MS);
+		else await redisConnection.client.del(key);
+	} catch {
+		// Redis gone: a recorded claim then lapses after PENDING_MS and static data decides alone.
 	}
 }

@@ -46,6 +46,28 @@ function recentFor(triggerKey: string, now: number): Map<string, number> {
 	return recent;
 }
 
+/** Deliveries of this process that n8n has not answered yet: `${triggerKey}|${key}`. */
+const inFlight = new Set<string>();
+
+/** Whether another copy of this delivery is still being recorded by this process. */
+export function isInFlight(triggerKey: string, key: string): boolean {
+	return inFlight.has(`${triggerKey}|${key}`);
+}
+
+export function markInFlight(triggerKey: string, key: string): void {
+	inFlight.add(`${triggerKey}|${key}`);
+}
+
+/**
+ * n8n has answered a delivery: when it recorded the run, the process remembers the delivery (and
+ * writes it back against other requests' saves); when it did not, the delivery is forgotten, so
+ * Lusha's retry of it runs.
+ */
+export function settleDelivery(triggerKey: string, key: string, recorded: boolean, now = Date.now()): void {
+	inFlight.delete(`${triggerKey}|${key}`);
+	if (recorded) recentFor(triggerKey, now).set(key, Math.floor(now / 1000));
+}
+
 /** Whether a delivery signed at `signedAtMs` is older than what the memory can still vouch for. */
 export function beforeHorizon(memory: DeliveryMemory, signedAtMs: number): boolean {
 	return memory.deliveriesHorizon !== undefined && signedAtMs <= memory.deliveriesHorizon * 1000;
@@ -71,10 +93,10 @@ export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key:
 		}
 	}
 	for (const [storedKey, at] of Object.entries(memory.deliveries ?? {})) if (now - at * 1000 < REASSERT_MS && !recent.has(storedKey)) recent.set(storedKey, at);
-	if (!seen) {
-		stored[key] = nowSeconds;
-		recent.set(key, nowSeconds);
-	}
+	// Into this request's static data, which n8n saves only once it has recorded the run; into the
+	// process's memory only when n8n has answered (see settleDelivery), so a copy n8n could not
+	// record is never written back by another request.
+	if (!seen) stored[key] = nowSeconds;
 	let horizon = memory.deliveriesHorizon;
 	// Insertion order is arrival order, so the oldest go first: no sorting on the request path.
 	const live = Object.keys(stored).filter((entryKey) => now - stored[entryKey] * 1000 < DEDUPE_WINDOW_MS);

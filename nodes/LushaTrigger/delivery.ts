@@ -1,11 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { signalDateOf } from '../shared/api/signals';
-import { claimDelivery } from './claim';
+import { claimDelivery, settleClaim } from './claim';
 import type { DeliveryMemory } from './dedupe';
-import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
+import { beforeHorizon, deliveryKey, isFirstDelivery, isInFlight, markInFlight, settleDelivery } from './dedupe';
 import { rememberDeliveredSignal } from './signalMemory';
 import type { SignalMemory } from './signalMemory';
 import { webhookSecret } from './secret';
@@ -161,24 +160,62 @@ function identityOf(payload: unknown, signature: string): string {
 }
 
 /**
- * n8n saves the workflow's static data the moment webhook() returns, and starts (or queues) the run
- * alongside. The 201 goes out this long after that, so by the time Lusha, or anyone, can send a
- * copy of the delivery, it is on record for every n8n process.
+ * Lusha's 201 body, given to n8n to send: the POST webhook is declared onReceived, 201, with no
+ * response data of its own. n8n 2.x sends it only once it has recorded the run and saved the
+ * static data; when it cannot (SQLite's write lock timing out under a burst, a database down), the
+ * answer is a 500 and Lusha retries, so an acknowledged delivery is always a recorded run. n8n 1.x
+ * sends it before it starts the run.
+ *
+ * n8n 2.x clears static data's change flag while it records the run (it wraps the same object in
+ * a new Workflow), and would then skip saving what this request remembered. n8n reads the answer
+ * after recording and just before saving, so reading it flags `memory` as changed again.
  */
-export const ACK_AFTER_SAVE_MS = 15;
-
-function acknowledge(this: IWebhookFunctions, body: IDataObject, workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData {
-	const response = this.getResponseObject();
-	void sleep(ACK_AFTER_SAVE_MS).then(() => {
-		if (!response.headersSent) response.status(201).json(body);
+function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['workflowData'], memory?: IDataObject): IWebhookResponseData {
+	if (!workflowData) return { webhookResponse: body };
+	const answer: IWebhookResponseData = { workflowData };
+	Object.defineProperty(answer, 'webhookResponse', {
+		enumerable: true,
+		get: () => {
+			// Assigning flags static data as changed, even with the same value.
+			const [first] = Object.keys(memory ?? {});
+			if (memory && first !== undefined) memory[first] = memory[first];
+			return body;
+		},
 	});
-	return { noWebhookResponse: true, ...(workflowData ? { workflowData } : {}) };
+	return answer;
+}
+
+/** A copy that arrives while the first is still being recorded: refused, so Lusha asks again once that is settled. */
+function stillRecording(this: IWebhookFunctions): IWebhookResponseData {
+	this.getResponseObject().setHeader('retry-after', '30');
+	return reply.call(this, 503, { message: 'An earlier copy of this delivery is still being recorded; retry later' });
+}
+
+/**
+ * Settles a delivery when n8n answers it. n8n answers every request, even one whose caller has hung
+ * up (Lusha waits 10 s), by ending the response: the status it ends with says whether the run was
+ * recorded. A 'finish' event would miss the hung-up case, so the end itself is observed.
+ */
+function settleWhenAnswered(this: IWebhookFunctions, triggerKey: string, key: string, claimed: boolean): void {
+	markInFlight(triggerKey, key);
+	const response = this.getResponseObject() as ReturnType<IWebhookFunctions['getResponseObject']> & { end: (...args: unknown[]) => unknown };
+	const end = response.end;
+	let settled = false;
+	response.end = function (this: unknown, ...args: unknown[]) {
+		if (!settled) {
+			settled = true;
+			const recorded = response.statusCode < 300;
+			settleDelivery(triggerKey, key, recorded);
+			if (claimed) void settleClaim(triggerKey, key, recorded);
+		}
+		return end.apply(this, args);
+	} as typeof response.end;
 }
 
 /**
  * A Lusha delivery: verify it, remember it in the workflow's static data, and acknowledge it with
- * Lusha's 201 body at once (Lusha allows 10 s, then retries and finally disables the
- * subscription). The workflow runs after, however long it takes.
+ * Lusha's 201 body as soon as n8n has recorded its run (Lusha allows 10 s, then retries and finally
+ * disables the subscription). The workflow runs after, however long it takes.
  */
 export async function receiveDelivery(this: IWebhookFunctions, options: DeliveryOptions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer };
@@ -215,11 +252,17 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 	if (remember) {
 		const key = deliveryKey(identityOf(payload, String(signed.signature)));
+		if (isInFlight(triggerKey, key)) return stillRecording.call(this);
 		// Queue mode: an atomic claim decides between copies in flight at once in several processes.
-		const claimed = await claimDelivery(triggerKey, key);
-		if (claimed === false || !isFirstDelivery(stored, triggerKey, key)) return acknowledge.call(this, acknowledgement);
+		const claim = await claimDelivery(triggerKey, key);
+		if (claim === 'inFlight') return stillRecording.call(this);
+		if (claim === 'recorded' || !isFirstDelivery(stored, triggerKey, key)) {
+			if (claim === 'claimed') void settleClaim(triggerKey, key, true);
+			return acknowledge(acknowledgement);
+		}
+		settleWhenAnswered.call(this, triggerKey, key, claim === 'claimed');
 	}
 	// So a recovery after an outage leaves this signal out (see signalMemory).
 	if (options.recoverMissedSignals === true) await rememberDeliveredSignal(stored, triggerKey, payload);
-	return acknowledge.call(this, acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]]);
+	return acknowledge(acknowledgement, [[{ json: deliveryItem(payload, options.flatten !== false, stored) }]], stored);
 }

@@ -16,7 +16,7 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { signalDateOf } from '../shared/api/signals';
-import { claimDelivery } from './claim';
+import { claimOnce } from './claim';
 
 /** Signal keys are kept 30 days: an outage longer than that recovers signals delivered before it again. */
 export const SIGNAL_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -52,7 +52,7 @@ function knownFor(triggerKey: string, now: number): Map<string, number> {
 /** Takes the occurrence of `base` numbered `n` unless static data, this process or (queue mode) Redis has it. */
 async function take(stored: SignalMemory, known: Map<string, number>, triggerKey: string, key: string, nowSeconds: number): Promise<boolean> {
 	if (known.has(key) || stored.signalKeys?.[key] !== undefined) return false;
-	if ((await claimDelivery(triggerKey, key, SIGNAL_MEMORY_MS)) === false) return false;
+	if ((await claimOnce(triggerKey, key, SIGNAL_MEMORY_MS)) === false) return false;
 	known.set(key, nowSeconds);
 	return true;
 }

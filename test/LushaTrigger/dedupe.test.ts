@@ -3,7 +3,7 @@
  * and are shared by every n8n process serving the workflow. A "process" here is a fresh copy of the
  * node's modules; the store is the workflow's row in n8n's database.
  */
-import type { INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { DEDUPE_MAX, beforeHorizon, deliveryKey, isFirstDelivery } from '../../nodes/LushaTrigger/dedupe';
 import type { WorkflowStore } from '../helpers/triggerHost';
@@ -31,8 +31,8 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((h) => h.close()));
 });
 const parameters = { entityType: 'contact', entityIds: '1000000', signalTypes: ['allSignals'], options: {} };
-async function processServing(store: WorkflowStore) {
-	const host = await startTriggerHost({ credential: ctx.credential, parameters, store, nodeType: freshProcess() });
+async function processServing(store: WorkflowStore, recordsRun?: (item: IDataObject) => boolean | Promise<boolean>) {
+	const host = await startTriggerHost({ credential: ctx.credential, parameters, store, nodeType: freshProcess(), recordsRun });
 	hosts.push(host);
 	return host;
 }
@@ -87,6 +87,58 @@ describe('duplicate deliveries, remembered in the workflow’s static data', () 
 		expect(host.staticDataWrites() - before).toBe(1);
 		for (let i = 0; i < 3; i++) expect((await ctx.sandbox.sendSigned(host.webhookUrl, payload)).statusCode).toBe(201);
 		expect(host.staticDataWrites() - before).toBe(1);
+		expect(host.runs).toHaveLength(1);
+	});
+
+	it('when n8n cannot record the run, Lusha gets a 500 instead of a 201, and its retry runs once', async () => {
+		let refusals = 1;
+		// As n8n 2.x when SQLite's write lock times out: the execution insert fails once.
+		const host = await processServing({ staticData: {} }, () => refusals-- <= 0);
+		await host.activate();
+		const result = await ctx.sandbox.deliver(ctx.sandbox.subscriptions()[0].id);
+		expect(result.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 201]);
+		expect(result.delivered).toBe(true);
+		expect(host.runs.map((run) => run[0].deliveryId)).toEqual([result.payload.id]);
+		expect((await ctx.sandbox.sendSigned(host.webhookUrl, result.payload)).statusCode).toBe(201);
+		expect(host.runs).toHaveLength(1);
+	});
+
+	it('a delivery n8n could not record is not written back by another delivery being saved at the same time', async () => {
+		let failing: IDataObject = {};
+		let refused = false;
+		const host = await processServing({ staticData: {} }, async (item) => {
+			if (item.deliveryId !== failing.id || refused) return true;
+			refused = true;
+			// Still waiting for the write lock while another delivery is recorded and saved.
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			return false;
+		});
+		await host.activate();
+		failing = ctx.sandbox.samplePayload(ctx.sandbox.subscriptions()[0]);
+		const other = ctx.sandbox.samplePayload(ctx.sandbox.subscriptions()[0]);
+		const first = ctx.sandbox.sendSigned(host.webhookUrl, failing);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect((await ctx.sandbox.sendSigned(host.webhookUrl, other)).statusCode).toBe(201);
+		expect((await first).statusCode).toBe(500);
+		expect((await ctx.sandbox.sendSigned(host.webhookUrl, failing)).statusCode).toBe(201);
+		expect(host.runs.map((run) => run[0].deliveryId).sort()).toEqual([failing.id, other.id].sort());
+	});
+
+	it('a copy arriving while the first is still being recorded gets 503 to retry later, and the delivery runs once', async () => {
+		const host = await processServing({ staticData: {} }, async () => {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			return true;
+		});
+		await host.activate();
+		const payload = ctx.sandbox.samplePayload(ctx.sandbox.subscriptions()[0]);
+		const first = ctx.sandbox.sendSigned(host.webhookUrl, payload);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const copy = await ctx.sandbox.sendSigned(host.webhookUrl, payload);
+		expect(copy.statusCode).toBe(503);
+		expect(copy.headers['retry-after']).toBe('30');
+		expect(copy.body).toMatchObject({ message: expect.stringContaining('still being recorded') });
+		expect((await first).statusCode).toBe(201);
+		expect((await ctx.sandbox.sendSigned(host.webhookUrl, payload)).statusCode).toBe(201);
 		expect(host.runs).toHaveLength(1);
 	});
 

@@ -53,11 +53,15 @@ function expressLikeResponse(res: http.ServerResponse) {
 		send(body: string) {
 			response.headersSent = true;
 			res.statusCode = response.statusCode;
-			res.end(body);
+			// Through end(), as express does, so whatever wraps end() sees the answer.
+			response.end(body);
 			return response;
 		},
-		end() {
-			return response.send('');
+		end(body = '') {
+			response.headersSent = true;
+			res.statusCode = response.statusCode;
+			res.end(body);
+			return response;
 		},
 	};
 	return response;
@@ -81,6 +85,11 @@ export interface TriggerHostOptions {
 	webhookId?: string;
 	/** The workflow's ID (what the trigger keys its in-process memory by); 'wf-trigger' by default. */
 	workflowId?: string;
+	/**
+	 * Whether n8n manages to record a run (its execution insert). When it does not, n8n 2.x answers
+	 * 500 and saves no static data, as under SQLite's write lock timing out.
+	 */
+	recordsRun?: (item: IDataObject) => boolean | Promise<boolean>;
 }
 
 export async function startTriggerHost(options: TriggerHostOptions) {
@@ -99,8 +108,8 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		credentials: { lushaApi: { id: '1', name: 'Lusha sandbox' } },
 	};
 	/** A workflow as n8n builds it for one activation or one request: static data fresh from the store. */
-	const loadWorkflow = () =>
-		new Workflow({ id: options.workflowId ?? 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: structuredClone(store.staticData) });
+	const loadWorkflow = (staticData: IDataObject = structuredClone(store.staticData)) =>
+		new Workflow({ id: options.workflowId ?? 'wf-trigger', name: 'Trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData });
 	/** Database writes of static data: n8n writes only when something in it was assigned (its __dataChanged flag). */
 	const writes = { count: 0 };
 	const saveStaticData = (workflow: Workflow) => {
@@ -164,7 +173,8 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 		}
 		const request = { method: req.method, url: req.url, headers: req.headers, query: Object.fromEntries(url.searchParams), body, rawBody };
 		const response = expressLikeResponse(res);
-		const workflow = loadWorkflow();
+		const staticData = structuredClone(store.staticData);
+		const workflow = loadWorkflow(staticData);
 		const context = new WebhookContext(
 			workflow,
 			node,
@@ -175,12 +185,25 @@ export async function startTriggerHost(options: TriggerHostOptions) {
 			null,
 		);
 		const result = await trigger.webhook.call(context);
-		// As n8n: static data is saved before the webhook's answer goes out, and the run is queued before both.
-		if (result.workflowData) runs.push(result.workflowData[0].map((item) => item.json));
+		// As n8n 2.x: the run is recorded first; when that fails, the answer is a 500 and static data
+		// is not saved. Otherwise static data is saved, then the webhook's answer goes out.
+		if (result.workflowData) {
+			if (options.recordsRun && !(await options.recordsRun(result.workflowData[0][0].json))) {
+				// A node that answered by itself (noWebhookResponse) has already said what it said.
+				if (!result.noWebhookResponse && !response.headersSent) response.status(500).json({ code: 0, message: 'There was a problem executing the workflow' });
+				return;
+			}
+			runs.push(result.workflowData[0].map((item) => item.json));
+			// n8n 2.x starts recording the run by wrapping the same static data in a new Workflow,
+			// which clears its change flag (WorkflowRunner.establishContextForPersistence).
+			loadWorkflow(staticData);
+		}
+		// It then reads the answer, saves static data if flagged, and sends the answer.
+		const answer = result.webhookResponse;
 		saveStaticData(workflow);
 		if (result.noWebhookResponse || response.headersSent) return;
 		const code = Number(/\d{3}/.exec(String(description.responseCode ?? '200'))?.[0]);
-		response.status(code).json(result.webhookResponse ?? { message: 'Workflow was started' });
+		response.status(code).json(answer ?? { message: 'Workflow was started' });
 	}
 
 	const hookFor = (workflow: Workflow, description: IWebhookDescription, activation: WorkflowActivateMode) =>
