@@ -9,6 +9,7 @@
  * or when Redis cannot answer in time, the claim abstains and the static-data memory decides alone.
  */
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
+import { sleep } from 'n8n-workflow';
 
 import { DEDUPE_WINDOW_MS } from './dedupe';
 
@@ -113,6 +114,24 @@ export async function claimOnce(triggerKey: string, key: string, ttlMs: number):
 	} catch {
 		return undefined;
 	}
+}
+
+/** Waits, until `deadline` (epoch ms), for another process to settle its claim on a delivery. */
+export async function waitForClaim(triggerKey: string, deliveryKey: string, deadline: number): Promise<'recorded' | 'released' | 'pending'> {
+	const redisConnection = redis();
+	if (!redisConnection) return 'released';
+	const key = claimKey(redisConnection.prefix, triggerKey, deliveryKey);
+	while (Date.now() < deadline) {
+		await sleep(100);
+		try {
+			const value = await redisConnection.client.get(key);
+			if (value === null) return 'released';
+			if (value !== 'pending') return 'recorded';
+		} catch {
+			return 'pending';
+		}
+	}
+	return 'pending';
 }
 
 /** Settles a claim once n8n has answered its copy: kept for the dedupe window when the run was recorded, given back otherwise. */

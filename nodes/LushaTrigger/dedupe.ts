@@ -46,26 +46,9 @@ function recentFor(triggerKey: string, now: number): Map<string, number> {
 	return recent;
 }
 
-/** Deliveries of this process that n8n has not answered yet: `${triggerKey}|${key}`. */
-const inFlight = new Set<string>();
-
-/** Whether another copy of this delivery is still being recorded by this process. */
-export function isInFlight(triggerKey: string, key: string): boolean {
-	return inFlight.has(`${triggerKey}|${key}`);
-}
-
-export function markInFlight(triggerKey: string, key: string): void {
-	inFlight.add(`${triggerKey}|${key}`);
-}
-
-/**
- * n8n has answered a delivery: when it recorded the run, the process remembers the delivery (and
- * writes it back against other requests' saves); when it did not, the delivery is forgotten, so
- * Lusha's retry of it runs.
- */
-export function settleDelivery(triggerKey: string, key: string, recorded: boolean, now = Date.now()): void {
-	inFlight.delete(`${triggerKey}|${key}`);
-	if (recorded) recentFor(triggerKey, now).set(key, Math.floor(now / 1000));
+/** n8n recorded a delivery's run: this process remembers it, and writes it back against other requests' saves. */
+export function rememberRecorded(triggerKey: string, key: string, now = Date.now()): void {
+	recentFor(triggerKey, now).set(key, Math.floor(now / 1000));
 }
 
 /** Whether a delivery signed at `signedAtMs` is older than what the memory can still vouch for. */
@@ -94,7 +77,7 @@ export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key:
 	}
 	for (const [storedKey, at] of Object.entries(memory.deliveries ?? {})) if (now - at * 1000 < REASSERT_MS && !recent.has(storedKey)) recent.set(storedKey, at);
 	// Into this request's static data, which n8n saves only once it has recorded the run; into the
-	// process's memory only when n8n has answered (see settleDelivery), so a copy n8n could not
+	// process's memory only once n8n has recorded it (rememberRecorded), so a copy n8n could not
 	// record is never written back by another request.
 	if (!seen) stored[key] = nowSeconds;
 	let horizon = memory.deliveriesHorizon;

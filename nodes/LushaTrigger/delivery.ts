@@ -2,9 +2,9 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { z } from 'zod';
 
 import { signalDateOf } from '../shared/api/signals';
-import { claimDelivery, settleClaim } from './claim';
+import { settleCopy, settleWhenAnswered, takeDelivery } from './copies';
 import type { DeliveryMemory } from './dedupe';
-import { beforeHorizon, deliveryKey, isFirstDelivery, isInFlight, markInFlight, settleDelivery } from './dedupe';
+import { beforeHorizon, deliveryKey, isFirstDelivery } from './dedupe';
 import { rememberDeliveredSignal } from './signalMemory';
 import type { SignalMemory } from './signalMemory';
 import { webhookSecret } from './secret';
@@ -185,31 +185,10 @@ function acknowledge(body: IDataObject, workflowData?: IWebhookResponseData['wor
 	return answer;
 }
 
-/** A copy that arrives while the first is still being recorded: refused, so Lusha asks again once that is settled. */
+/** A copy that arrives while an earlier one is still being recorded: refused, so Lusha asks again once that is settled. */
 function stillRecording(this: IWebhookFunctions): IWebhookResponseData {
 	this.getResponseObject().setHeader('retry-after', '30');
 	return reply.call(this, 503, { message: 'An earlier copy of this delivery is still being recorded; retry later' });
-}
-
-/**
- * Settles a delivery when n8n answers it. n8n answers every request, even one whose caller has hung
- * up (Lusha waits 10 s), by ending the response: the status it ends with says whether the run was
- * recorded. A 'finish' event would miss the hung-up case, so the end itself is observed.
- */
-function settleWhenAnswered(this: IWebhookFunctions, triggerKey: string, key: string, claimed: boolean): void {
-	markInFlight(triggerKey, key);
-	const response = this.getResponseObject() as ReturnType<IWebhookFunctions['getResponseObject']> & { end: (...args: unknown[]) => unknown };
-	const end = response.end;
-	let settled = false;
-	response.end = function (this: unknown, ...args: unknown[]) {
-		if (!settled) {
-			settled = true;
-			const recorded = response.statusCode < 300;
-			settleDelivery(triggerKey, key, recorded);
-			if (claimed) void settleClaim(triggerKey, key, recorded);
-		}
-		return end.apply(this, args);
-	} as typeof response.end;
 }
 
 /**
@@ -252,15 +231,14 @@ export async function receiveDelivery(this: IWebhookFunctions, options: Delivery
 	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 	if (remember) {
 		const key = deliveryKey(identityOf(payload, String(signed.signature)));
-		if (isInFlight(triggerKey, key)) return stillRecording.call(this);
-		// Queue mode: an atomic claim decides between copies in flight at once in several processes.
-		const claim = await claimDelivery(triggerKey, key);
-		if (claim === 'inFlight') return stillRecording.call(this);
-		if (claim === 'recorded' || !isFirstDelivery(stored, triggerKey, key)) {
-			if (claim === 'claimed') void settleClaim(triggerKey, key, true);
+		const copy = await takeDelivery(triggerKey, key);
+		if (copy === 'busy') return stillRecording.call(this);
+		if (copy === 'duplicate') return acknowledge(acknowledgement);
+		if (!isFirstDelivery(stored, triggerKey, key)) {
+			settleCopy(triggerKey, key, copy.claimed, true);
 			return acknowledge(acknowledgement);
 		}
-		settleWhenAnswered.call(this, triggerKey, key, claim === 'claimed');
+		settleWhenAnswered.call(this, triggerKey, key, copy.claimed);
 	}
 	// So a recovery after an outage leaves this signal out (see signalMemory).
 	if (options.recoverMissedSignals === true) await rememberDeliveredSignal(stored, triggerKey, payload);

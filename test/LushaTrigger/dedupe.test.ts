@@ -124,24 +124,6 @@ describe('duplicate deliveries, remembered in the workflow’s static data', () 
 		expect(host.runs.map((run) => run[0].deliveryId).sort()).toEqual([failing.id, other.id].sort());
 	});
 
-	it('a copy arriving while the first is still being recorded gets 503 to retry later, and the delivery runs once', async () => {
-		const host = await processServing({ staticData: {} }, async () => {
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			return true;
-		});
-		await host.activate();
-		const payload = ctx.sandbox.samplePayload(ctx.sandbox.subscriptions()[0]);
-		const first = ctx.sandbox.sendSigned(host.webhookUrl, payload);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-		const copy = await ctx.sandbox.sendSigned(host.webhookUrl, payload);
-		expect(copy.statusCode).toBe(503);
-		expect(copy.headers['retry-after']).toBe('30');
-		expect(copy.body).toMatchObject({ message: expect.stringContaining('still being recorded') });
-		expect((await first).statusCode).toBe(201);
-		expect((await ctx.sandbox.sendSigned(host.webhookUrl, payload)).statusCode).toBe(201);
-		expect(host.runs).toHaveLength(1);
-	});
-
 	it('keeps at most 10,000 deliveries for 48 hours, and refuses a replay older than what it still remembers', () => {
 		const start = Date.UTC(2026, 0, 1);
 		// 10,000 deliveries a second apart, as the static data holds them; then one more arrives.
