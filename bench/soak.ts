@@ -231,6 +231,8 @@ async function main() {
 				const ours = await soak(target, api, loads.ours);
 				const theirs = await soak(target, api, loads.theirs);
 				report(target.name, ours, theirs);
+				// Lusha allows one subscription per entity per account: the next target subscribes the same entity.
+				for (const load of [loads.ours, loads.theirs]) await api('POST', `/workflows/${load.id}/deactivate`);
 			} finally {
 				await target.stop();
 			}
