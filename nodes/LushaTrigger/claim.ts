@@ -85,32 +85,37 @@ function claimKey(prefix: string, triggerKey: string, deliveryKey: string): stri
  */
 const PENDING_MS = 2 * 60 * 1000;
 
-/**
- * Claims a delivery: 'claimed' when this copy is the first anywhere, 'inFlight' when another copy
- * is still being recorded, 'recorded' when another copy already became a run, undefined when there
- * is no claim to be had (not queue mode, or Redis did not answer).
- */
-export async function claimDelivery(triggerKey: string, deliveryKey: string): Promise<'claimed' | 'inFlight' | 'recorded' | undefined> {
+/** The Redis connection and a claim's key, or null when there is no claim to be had. */
+function claimTarget(triggerKey: string, key: string): { client: Client; key: string } | null {
 	const redisConnection = redis();
-	if (!redisConnection) return undefined;
-	const key = claimKey(redisConnection.prefix, triggerKey, deliveryKey);
+	return redisConnection ? { client: redisConnection.client, key: claimKey(redisConnection.prefix, triggerKey, key) } : null;
+}
+
+/**
+ * Claims any key once, for `ttlMs`: true when this process is the first anywhere, false when another
+ * claimed it, undefined when there is no claim to be had (not queue mode, or Redis did not answer).
+ */
+export async function claimOnce(triggerKey: string, key: string, ttlMs: number, value = '1'): Promise<boolean | undefined> {
+	const target = claimTarget(triggerKey, key);
+	if (!target) return undefined;
 	try {
-		if ((await redisConnection.client.set(key, 'pending', 'PX', PENDING_MS, 'NX')) === 'OK') return 'claimed';
-		return (await redisConnection.client.get(key)) === 'pending' ? 'inFlight' : 'recorded';
+		return (await target.client.set(target.key, value, 'PX', ttlMs, 'NX')) === 'OK';
 	} catch {
 		return undefined;
 	}
 }
 
 /**
- * Claims any key once, for `ttlMs`: true when this process is the first anywhere, false when another
- * claimed it, undefined when there is no claim to be had.
+ * Claims a delivery: 'claimed' when this copy is the first anywhere, 'inFlight' when another copy
+ * is still being recorded, 'recorded' when another copy already became a run, undefined when there
+ * is no claim to be had.
  */
-export async function claimOnce(triggerKey: string, key: string, ttlMs: number): Promise<boolean | undefined> {
-	const redisConnection = redis();
-	if (!redisConnection) return undefined;
+export async function claimDelivery(triggerKey: string, deliveryKey: string): Promise<'claimed' | 'inFlight' | 'recorded' | undefined> {
+	const claimed = await claimOnce(triggerKey, deliveryKey, PENDING_MS, 'pending');
+	const target = claimTarget(triggerKey, deliveryKey);
+	if (claimed !== false || !target) return claimed ? 'claimed' : undefined;
 	try {
-		return (await redisConnection.client.set(claimKey(redisConnection.prefix, triggerKey, key), '1', 'PX', ttlMs, 'NX')) === 'OK';
+		return (await target.client.get(target.key)) === 'pending' ? 'inFlight' : 'recorded';
 	} catch {
 		return undefined;
 	}
@@ -118,13 +123,12 @@ export async function claimOnce(triggerKey: string, key: string, ttlMs: number):
 
 /** Waits, until `deadline` (epoch ms), for another process to settle its claim on a delivery. */
 export async function waitForClaim(triggerKey: string, deliveryKey: string, deadline: number): Promise<'recorded' | 'released' | 'pending'> {
-	const redisConnection = redis();
-	if (!redisConnection) return 'released';
-	const key = claimKey(redisConnection.prefix, triggerKey, deliveryKey);
+	const target = claimTarget(triggerKey, deliveryKey);
+	if (!target) return 'released';
 	while (Date.now() < deadline) {
 		await sleep(100);
 		try {
-			const value = await redisConnection.client.get(key);
+			const value = await target.client.get(target.key);
 			if (value === null) return 'released';
 			if (value !== 'pending') return 'recorded';
 		} catch {
@@ -136,12 +140,11 @@ export async function waitForClaim(triggerKey: string, deliveryKey: string, dead
 
 /** Settles a claim once n8n has answered its copy: kept for the dedupe window when the run was recorded, given back otherwise. */
 export async function settleClaim(triggerKey: string, deliveryKey: string, recorded: boolean): Promise<void> {
-	const redisConnection = redis();
-	if (!redisConnection) return;
-	const key = claimKey(redisConnection.prefix, triggerKey, deliveryKey);
+	const target = claimTarget(triggerKey, deliveryKey);
+	if (!target) return;
 	try {
-		if (recorded) await redisConnection.client.set(key, 'recorded', 'PX', DEDUPE_WINDOW_MS);
-		else await redisConnection.client.del(key);
+		if (recorded) await target.client.set(target.key, 'recorded', 'PX', DEDUPE_WINDOW_MS);
+		else await target.client.del(target.key);
 	} catch {
 		// Redis gone: a recorded claim then lapses after PENDING_MS and static data decides alone.
 	}

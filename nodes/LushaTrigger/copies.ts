@@ -12,13 +12,14 @@ import { rememberRecorded } from './dedupe';
 /** How long a copy waits for an earlier one's outcome before asking Lusha to try again later. */
 export const EARLIER_COPY_WAIT_MS = 5000;
 
-/** This process's copies that n8n has not answered yet, with their outcome to come (recorded or not). */
-const inFlight = new Map<string, Promise<boolean>>();
-const settlers = new Map<string, (recorded: boolean) => void>();
+/** This process's copies that n8n has not answered yet: their outcome to come (recorded or not), and how to settle it. */
+const inFlight = new Map<string, { outcome: Promise<boolean>; settle: (recorded: boolean) => void }>();
 const idOf = (triggerKey: string, key: string) => `${triggerKey}|${key}`;
 
 function markInFlight(id: string): void {
-	inFlight.set(id, new Promise<boolean>((resolve) => settlers.set(id, resolve)));
+	let settle: (recorded: boolean) => void = () => undefined;
+	const outcome = new Promise<boolean>((resolve) => (settle = resolve));
+	inFlight.set(id, { outcome, settle });
 }
 
 export type Copy = 'busy' | 'duplicate' | { claimed: boolean };
@@ -34,7 +35,7 @@ export async function takeDelivery(triggerKey: string, key: string): Promise<Cop
 	while (Date.now() < deadline) {
 		const local = inFlight.get(id);
 		if (local) {
-			const recorded = await Promise.race([local, sleep(Math.max(0, deadline - Date.now())).then(() => undefined)]);
+			const recorded = await Promise.race([local.outcome, sleep(Math.max(0, deadline - Date.now())).then(() => undefined)]);
 			if (recorded === undefined) return 'busy';
 			if (recorded) return 'duplicate';
 			continue;
@@ -63,8 +64,7 @@ export async function takeDelivery(triggerKey: string, key: string): Promise<Cop
 export function settleCopy(triggerKey: string, key: string, claimed: boolean, recorded: boolean): void {
 	const id = idOf(triggerKey, key);
 	if (recorded) rememberRecorded(triggerKey, key);
-	settlers.get(id)?.(recorded);
-	settlers.delete(id);
+	inFlight.get(id)?.settle(recorded);
 	inFlight.delete(id);
 	if (claimed) void settleClaim(triggerKey, key, recorded);
 }

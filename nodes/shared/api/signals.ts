@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chunk } from '../transport/batching';
+import type { BatchAnswer } from './batchAnswer';
+import { callBilling, matchResults } from './batchAnswer';
 import type { LushaContext } from '../transport/request';
 import { lushaRequest } from '../transport/request';
 import { SIGNALS_PLAN_HINT } from '../uiText';
@@ -36,12 +38,6 @@ export interface SignalsRead {
 	failed?: { entityIds: string[]; error: Error };
 }
 
-interface SignalsResponse {
-	requestId?: string;
-	results?: IDataObject[];
-	billing?: IDataObject;
-}
-
 /**
  * Reads the signals of Lusha IDs, 100 per call, from `startDate` (YYYY-MM-DD) on. A call that fails
  * (402, a quota, 5xx after the transport's retries) stops the reading: what was read stands, and the
@@ -56,9 +52,9 @@ export async function readSignals(
 	const read: SignalsRead = { found: new Map(), creditsCharged: 0, missing: [] };
 	const batches = chunk([...new Set(ids)], 100);
 	for (const [index, batch] of batches.entries()) {
-		let response: SignalsResponse;
+		let response: BatchAnswer;
 		try {
-			response = await lushaRequest<SignalsResponse>(context, {
+			response = await lushaRequest<BatchAnswer>(context, {
 				method: 'POST',
 				path: SIGNALS_PATH[entityType],
 				body: { ids: batch, signalTypes: query.signalTypes, startDate: query.startDate, maxResultsPerSignal: query.maxResultsPerSignal ?? 100 },
@@ -68,13 +64,11 @@ export async function readSignals(
 			read.failed = { entityIds: batches.slice(index).flat(), error: error as Error };
 			return read;
 		}
-		const creditsCharged = Number(response.billing?.creditsCharged ?? 0);
+		const { creditsCharged, billing } = callBilling(response);
 		read.creditsCharged += creditsCharged;
-		const billing = { ...response.billing, creditsCharged, ...(response.requestId ? { requestId: response.requestId } : {}) };
-		const results = Array.isArray(response.results) ? response.results : [];
+		const matched = matchResults(response, batch);
 		batch.forEach((id, position) => {
-			// Lusha may answer a legacy numeric ID with its encrypted form: then the position ties them (as in the Lusha node).
-			const result = results.find((r) => String(r.id) === id) ?? (results.length === batch.length ? results[position] : undefined);
+			const result = matched[position];
 			if (result && !result.error) read.found.set(id, { result, billing });
 			else read.missing.push(id);
 		});

@@ -22,6 +22,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { callBilling, matchResults } from '../../../shared/api/batchAnswer';
 import type { BulkPlan, Entry, EntryResult } from '../../../shared/helpers/bulk';
 import { bulkPerItem } from '../../../shared/helpers/bulk';
 import type { CallGate } from '../../../shared/helpers/creditGuard';
@@ -218,24 +219,14 @@ export async function runBulk<E extends BulkEntry>(
 			outOfCredits ??= error as NodeApiError;
 			return [...undone(sent, error as NodeApiError), ...refused];
 		}
-		const creditsCharged = Number(response.billing?.creditsCharged ?? 0);
+		const { creditsCharged, billing } = callBilling(response);
 		admission.settle(creditsCharged);
 		spend.credits += creditsCharged;
 		spend.calls += 1;
-		const billing: IDataObject = { ...response.billing, creditsCharged, ...(response.requestId ? { requestId: response.requestId } : {}) };
 
-		const results = Array.isArray(response.results) ? response.results : [];
-		const byKey = new Map<string, IDataObject>();
-		for (const result of results) {
-			const key = result.clientReferenceId ?? result.id;
-			if (key !== undefined && key !== null && !byKey.has(String(key))) byKey.set(String(key), result);
-		}
-		// Only results that answered one of our references are taken; the others may still match by position.
-		const claimed = new Set<IDataObject>(references.map((reference) => byKey.get(reference)).filter((r): r is IDataObject => r !== undefined));
+		const matched = matchResults(response, references);
 		const answers = sent.map(({ itemIndex, request }, i): EntryResult => {
-			let result = byKey.get(references[i]);
-			// Lusha may answer a legacy numeric ID with its encrypted form: then only the position ties them.
-			if (!result && results.length === sent.length && !claimed.has(results[i])) result = results[i];
+			const result = matched[i];
 			if (!result) return itemFailure(request.entry, itemIndex, { code: 'NOT_FOUND', message: 'Lusha returned no result for this entry' }, billing);
 			const itemError = result.error as ItemError | undefined;
 			if (itemError && typeof itemError === 'object') {
