@@ -172,6 +172,13 @@ function growthPerThousand(samples: number[]): string {
 	return samples.slice(1).map((mb, i) => (mb - samples[i]).toFixed(0)).join(' ');
 }
 
+/** Whether acknowledgements slow down as the run goes on: the median of each successive 1,000. */
+function p50PerThousand(ackMs: number[]): string {
+	const medians: string[] = [];
+	for (let start = 0; start < ackMs.length; start += 1000) medians.push(percentile(ackMs.slice(start, start + 1000), 0.5).toFixed(0));
+	return medians.join(' ');
+}
+
 function report(targetName: string, ours: Phase, theirs: Phase) {
 	const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1.00' : 'n/a') : (a / b).toFixed(2));
 	const figures: Array<[string, number, number]> = [
@@ -189,6 +196,7 @@ function report(targetName: string, ours: Phase, theirs: Phase) {
 	console.table(figures.map(([figure, a, b]) => ({ figure, 'Lusha Trigger': Number(a.toFixed(1)), 'n8n Webhook node': Number(b.toFixed(1)), ratio: ratio(a, b) })));
 	console.log(`n8n main RSS every 1,000 deliveries (MB): Lusha Trigger ${ours.rssMB.map((mb) => mb.toFixed(0)).join(' ')}; Webhook node ${theirs.rssMB.map((mb) => mb.toFixed(0)).join(' ')}`);
 	console.log(`  growth per 1,000 (MB): Lusha Trigger ${growthPerThousand(ours.rssMB)}; Webhook node ${growthPerThousand(theirs.rssMB)}`);
+	console.log(`ack p50 per 1,000 deliveries (ms): Lusha Trigger ${p50PerThousand(ours.ackMs)}; Webhook node ${p50PerThousand(theirs.ackMs)}`);
 	const ok = ours.notRun === 0 && ours.duplicateRuns === 0 && ours.neverAcknowledged === 0;
 	console.log(ok ? 'Target met: 0 acknowledged but not run, 0 duplicates.' : 'TARGET MISSED: deliveries lost or run twice (see above).');
 }

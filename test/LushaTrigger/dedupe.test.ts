@@ -3,9 +3,11 @@
  * and are shared by every n8n process serving the workflow. A "process" here is a fresh copy of the
  * node's modules; the store is the workflow's row in n8n's database.
  */
+import { createHash } from 'crypto';
 import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { DEDUPE_MAX, beforeHorizon, deliveryKey, isFirstDelivery } from '../../nodes/LushaTrigger/dedupe';
+import type { DeliveryMemory } from '../../nodes/LushaTrigger/dedupe';
+import { DEDUPE_MAX, beforeHorizon, deliveryKey, isFirstDelivery, rememberedCount } from '../../nodes/LushaTrigger/dedupe';
 import type { WorkflowStore } from '../helpers/triggerHost';
 import { startTriggerHost } from '../helpers/triggerHost';
 import { useSandbox } from '../helpers/sandbox';
@@ -126,17 +128,28 @@ describe('duplicate deliveries, remembered in the workflow’s static data', () 
 
 	it('keeps at most 10,000 deliveries for 48 hours, and refuses a replay older than what it still remembers', () => {
 		const start = Date.UTC(2026, 0, 1);
-		// 10,000 deliveries a second apart, as the static data holds them; then one more arrives.
-		const deliveries = Object.fromEntries(Array.from({ length: DEDUPE_MAX }, (_, i) => [deliveryKey(`id:${i}`), start / 1000 + i]));
-		const memory: { deliveries?: Record<string, number>; deliveriesHorizon?: number } = { deliveries };
+		// 10,000 deliveries a second apart, remembered by version 0.1.0 (one object entry each, its key a "d" and 22 characters).
+		const oldKey = (identity: string) => `d${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}`;
+		const deliveries = Object.fromEntries(Array.from({ length: DEDUPE_MAX }, (_, i) => [oldKey(`id:${i}`), start / 1000 + i]));
+		const memory: DeliveryMemory = { deliveries };
+		const oldSize = JSON.stringify(memory).length;
 		expect(isFirstDelivery(memory, 'bounds', deliveryKey(`id:${DEDUPE_MAX}`), start + DEDUPE_MAX * 1000)).toBe(true);
-		expect(Object.keys(memory.deliveries ?? {})).toHaveLength(DEDUPE_MAX);
+		expect(rememberedCount(memory)).toBe(DEDUPE_MAX);
+		// Rewritten in the compact format: under half the size.
+		expect(memory.deliveries).toBeUndefined();
+		const newSize = JSON.stringify(memory).length;
+		process.stdout.write(`[dedupe] 10,000 deliveries in static data: ${oldSize} characters as 0.1.0 kept them, ${newSize} now\n`);
+		expect(newSize).toBeLessThan(oldSize / 2);
 		// The oldest was forgotten to make room: a replay signed back then is refused, a fresh delivery is not.
 		expect(beforeHorizon(memory, start)).toBe(true);
 		expect(beforeHorizon(memory, start + (DEDUPE_MAX + 1) * 1000)).toBe(false);
+		// What 0.1.0 remembered is still remembered.
 		expect(isFirstDelivery(memory, 'bounds', deliveryKey('id:5000'), start + DEDUPE_MAX * 1000)).toBe(false);
+		expect(isFirstDelivery(memory, 'bounds', deliveryKey(`id:${DEDUPE_MAX}`), start + DEDUPE_MAX * 1000)).toBe(false);
 		const twoDaysLater = start + DEDUPE_MAX * 1000 + 48 * 3600 * 1000;
-		isFirstDelivery(memory, 'other', deliveryKey('id:new'), twoDaysLater);
-		expect(Object.keys(memory.deliveries ?? {})).toHaveLength(1);
+		expect(isFirstDelivery(memory, 'other', deliveryKey('id:new'), twoDaysLater)).toBe(true);
+		expect(rememberedCount(memory)).toBe(1);
+		expect(isFirstDelivery(memory, 'other', deliveryKey('id:new'), twoDaysLater + 1000)).toBe(false);
 	});
+});
 });
