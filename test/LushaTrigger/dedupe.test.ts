@@ -152,4 +152,3 @@ describe('duplicate deliveries, remembered in the workflow’s static data', () 
 		expect(isFirstDelivery(memory, 'other', deliveryKey('id:new'), twoDaysLater + 1000)).toBe(false);
 	});
 });
-});
