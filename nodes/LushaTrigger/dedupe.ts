@@ -110,14 +110,15 @@ export function isFirstDelivery(memory: DeliveryMemory, triggerKey: string, key:
 	const keys = new Set<string>();
 	for (const record of recordsOf(memory)) {
 		const seconds = secondsOf(record);
-		if (now - seconds * 1000 >= DEDUPE_WINDOW_MS) {
+		const ageMs = now - seconds * 1000;
+		if (ageMs >= DEDUPE_WINDOW_MS) {
 			changed = true;
 			continue;
 		}
 		const entryKey = record.slice(0, KEY_LENGTH);
 		kept.push(record);
 		keys.add(entryKey);
-		if (now - seconds * 1000 < REASSERT_MS && !recent.has(entryKey)) recent.set(entryKey, seconds);
+		if (ageMs < REASSERT_MS && !recent.has(entryKey)) recent.set(entryKey, seconds);
 	}
 	const seen = keys.has(key) || recent.has(key);
 	// What this process knows, from its own requests or from what any process saved, goes back in:
